@@ -1,0 +1,34 @@
+/** Entity ids carry their kind, so that a log line says what it is: `line_…`, `acc_…`, `pay_…`. */
+export const ID_PREFIXES = {
+  customer: 'cus',
+  account: 'acc',
+  line: 'line',
+  login: 'lgn',
+  grant: 'grt',
+  session: 'ses',
+  tariff: 'trf',
+  option: 'opt',
+  package: 'pkg',
+  bucket: 'bkt',
+  ledgerAccount: 'la',
+  transfer: 'tr',
+  payment: 'pay',
+  usage: 'cdr',
+  request: 'req',
+  message: 'msg',
+  code: 'otp',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** A new id: prefix, underscore, a time-ordered part (sorts by creation) and 10 random base-36 characters. */
+export function newId(kind: IdKind, now: Date = new Date()): string {
+  const time = now.getTime().toString(36).padStart(9, '0');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(10));
+  let random = '';
+  // 256 % 36 leaves a slight bias; ids need uniqueness, not uniform secrecy.
+  for (const b of bytes) random += ALPHABET[b % 36];
+  return `${ID_PREFIXES[kind]}_${time}${random}`;
+}

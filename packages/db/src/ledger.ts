@@ -1,0 +1,143 @@
+import { newId } from '@kabinet/core';
+import { sql } from 'kysely';
+import type { Db } from './connect.ts';
+
+export interface TransferInput {
+  debitAccountId: string;
+  creditAccountId: string;
+  /** Kopecks, > 0. */
+  amount: bigint;
+  kind: string;
+  idempotencyKey?: string;
+  lineId?: string | null;
+  description?: string;
+  at?: Date;
+}
+
+export interface PostedTransfer {
+  id: string;
+  /** False when the idempotency key had already been posted: nothing moved this time. */
+  created: boolean;
+}
+
+/**
+ * Posts one double-entry transfer and moves both cached balances, in the caller's transaction. Balances are
+ * locked in id order so that two transfers between the same accounts cannot deadlock. A repeated idempotency
+ * key returns the first transfer and moves nothing.
+ */
+export async function postTransfer(trx: Db, input: TransferInput): Promise<PostedTransfer> {
+  if (typeof input.amount !== 'bigint' || input.amount <= 0n) {
+    throw new RangeError(
+      `A transfer amount must be a positive bigint of kopecks, got ${String(input.amount)}`,
+    );
+  }
+  const id = newId('transfer', input.at);
+  const inserted = await trx
+    .insertInto('ledger_transfers')
+    .values({
+      id,
+      debit_account_id: input.debitAccountId,
+      credit_account_id: input.creditAccountId,
+      amount: input.amount,
+      kind: input.kind,
+      idempotency_key: input.idempotencyKey ?? null,
+      line_id: input.lineId ?? null,
+      description: input.description ?? '',
+      ...(input.at ? { created_at: input.at } : {}),
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('ledger_transfers')
+      .select('id')
+      .where('idempotency_key', '=', input.idempotencyKey ?? '')
+      .executeTakeFirstOrThrow();
+    return { id: existing.id, created: false };
+  }
+  const ordered = [input.debitAccountId, input.creditAccountId].sort();
+  await sql`SELECT id FROM ledger_accounts WHERE id IN (${ordered[0]}, ${ordered[1]}) ORDER BY id FOR UPDATE`.execute(
+    trx,
+  );
+  await trx
+    .updateTable('ledger_accounts')
+    .set({ balance: sql`balance - ${input.amount}` })
+    .where('id', '=', input.debitAccountId)
+    .execute();
+  await trx
+    .updateTable('ledger_accounts')
+    .set({ balance: sql`balance + ${input.amount}` })
+    .where('id', '=', input.creditAccountId)
+    .execute();
+  return { id, created: true };
+}
+
+export interface LedgerMismatch {
+  accountId: string;
+  cached: bigint;
+  computed: bigint;
+}
+
+/** Proves the books: every cached balance equals credits − debits of its transfers, and all balances sum to 0. */
+export async function verifyLedger(
+  db: Db,
+): Promise<{ accounts: number; mismatches: LedgerMismatch[]; total: bigint }> {
+  const rows = await sql<{ id: string; cached: bigint; computed: bigint }>`
+    SELECT a.id, a.balance AS cached,
+      COALESCE((SELECT sum(amount) FROM ledger_transfers WHERE credit_account_id = a.id), 0)::bigint
+      - COALESCE((SELECT sum(amount) FROM ledger_transfers WHERE debit_account_id = a.id), 0)::bigint AS computed
+    FROM ledger_accounts a`.execute(db);
+  const mismatches = rows.rows
+    .filter((r) => r.cached !== r.computed)
+    .map((r) => ({ accountId: r.id, cached: r.cached, computed: r.computed }));
+  const total = rows.rows.reduce((sum, r) => sum + r.cached, 0n);
+  return { accounts: rows.rows.length, mismatches, total };
+}
+
+/** Operator ledger accounts every installation has; created by `ensureOperatorAccounts`. */
+export const OPERATOR_ACCOUNTS = {
+  acquirer: { code: 'clearing:acquirer', kind: 'clearing', name: 'Acquirer clearing' },
+  vouchers: { code: 'clearing:vouchers', kind: 'clearing', name: 'Prepaid vouchers' },
+  cash: { code: 'clearing:cash', kind: 'clearing', name: 'Cash desks and banks' },
+  promised: { code: 'credit:promised', kind: 'credit', name: 'Promised-payment credit' },
+  revenueUsage: { code: 'revenue:usage', kind: 'revenue', name: 'Usage revenue' },
+  revenueFees: { code: 'revenue:fees', kind: 'revenue', name: 'Subscription fees' },
+  revenueContent: { code: 'revenue:content', kind: 'revenue', name: 'Content services' },
+} as const;
+
+export type OperatorAccount = keyof typeof OPERATOR_ACCOUNTS;
+
+/** Creates the operator's ledger accounts if missing and returns their ids by name. */
+export async function ensureOperatorAccounts(db: Db): Promise<Record<OperatorAccount, string>> {
+  const entries = Object.entries(OPERATOR_ACCOUNTS) as [
+    OperatorAccount,
+    (typeof OPERATOR_ACCOUNTS)[OperatorAccount],
+  ][];
+  await db
+    .insertInto('ledger_accounts')
+    .values(
+      entries.map(([, a]) => ({
+        id: `la_${a.code.replace(':', '_')}`,
+        code: a.code,
+        kind: a.kind,
+        name: a.name,
+      })),
+    )
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  const rows = await db
+    .selectFrom('ledger_accounts')
+    .select(['id', 'code'])
+    .where(
+      'code',
+      'in',
+      entries.map(([, a]) => a.code),
+    )
+    .execute();
+  const byCode = new Map(rows.map((r) => [r.code, r.id]));
+  return Object.fromEntries(entries.map(([key, a]) => [key, byCode.get(a.code) ?? ''])) as Record<
+    OperatorAccount,
+    string
+  >;
+}
