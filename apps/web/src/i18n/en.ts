@@ -95,6 +95,7 @@ export const en: Dictionary = {
       details: 'Usage details',
       chat: 'Chat',
     },
+    warningsTitle: 'Warnings',
     warnings: {
       low_balance: 'Your balance is low. Top up to stay connected.',
       negative_balance: 'Your balance is negative. Top up to clear the debt.',

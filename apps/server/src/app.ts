@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { installPrincipal } from './auth/principal.ts';
+import { authRoutes } from './auth/routes.ts';
+import { devRoutes } from './dev/routes.ts';
+import type { AppContext } from './http/context.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { installErrorHandler, installNotFound } from './http/error-handler.ts';
+import { FieldErrorSchema, ProblemSchema } from './http/schemas.ts';
+import { lineRoutes } from './lines/routes.ts';
+import { systemRoutes } from './system/routes.ts';
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: string[] | false;
+  /** Folder of the built web app to serve (with SPA fallback); absent: API only. */
+  webDist?: string | undefined;
+  /** Demo phones for the virtual phone panel. */
+  demoPhones?: () => Promise<string[]>;
+}
+
+/** Builds the HTTP app: security headers, cookies, CSRF, sessions, routes, OpenAPI, metrics, the web app. */
+export async function buildApp(options: BuildAppOptions) {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
+    bodyLimit: 64 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+    genReqId: () => crypto.randomUUID(),
+  });
+  installErrorHandler(app);
+  app.addSchema(FieldErrorSchema);
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'script-src': ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kabinet API',
+        version: '1',
+        description:
+          'Subscriber self-care API. Money is integer kopecks. Errors are RFC 9457 problem+json with a stable ' +
+          '`code`. State-changing requests need the `x-csrf-token` header (see `GET /api/v1/auth/csrf`).',
+      },
+      tags: [
+        { name: 'auth', description: 'Login and sessions' },
+        { name: 'lines', description: 'Lines and their dashboard' },
+        { name: 'dev', description: 'Demo mode only' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installPrincipal(app, ctx);
+  app.addHook('preHandler', csrfGuard(ctx.secret));
+
+  await app.register(systemRoutes, ctx);
+  await app.register(authRoutes, ctx);
+  await app.register(lineRoutes, ctx);
+  if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
+
+  const spaRoot =
+    options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : undefined;
+  if (spaRoot)
+    await app.register(fastifyStatic, { root: spaRoot, wildcard: false, index: false, prefix: '/' });
+  installNotFound(app, spaRoot);
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { Db } from '@kabinet/db';
+import { sql } from 'kysely';
+import { problems } from '../http/problem.ts';
+
+/** The login and the lines it may act on: live grants only (not revoked, not expired). */
+export async function loadMe(db: Db, loginId: string, now: Date) {
+  const login = await db
+    .selectFrom('logins')
+    .select(['id', 'display_name'])
+    .where('id', '=', loginId)
+    .executeTakeFirst();
+  if (!login) throw problems.unauthenticated();
+  const lines = await db
+    .selectFrom('grants as g')
+    .innerJoin('lines as l', 'l.id', 'g.line_id')
+    .select(['l.id', 'l.kind', 'l.msisdn', 'l.contract_number', 'l.status', 'g.role', 'g.access'])
+    .where('g.login_id', '=', loginId)
+    .where('g.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('g.expires_at', 'is', null), eb('g.expires_at', '>', now)]))
+    .orderBy(sql`g.role = 'owner'`, 'desc')
+    .orderBy('l.msisdn')
+    .execute();
+  return {
+    login: { id: login.id, displayName: login.display_name },
+    lines: lines.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      msisdn: l.msisdn,
+      contractNumber: l.contract_number,
+      status: l.status,
+      role: l.role,
+      access: l.access,
+    })),
+  };
+}

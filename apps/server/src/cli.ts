@@ -1,0 +1,107 @@
+import { verifyLedger } from '@kabinet/db';
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from './config.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { defaultWebDist, openDatabase } from './runtime/database.ts';
+import { progressReporter } from './runtime/progress.ts';
+import { serve } from './runtime/serve.ts';
+
+/** Loads the configuration or exits with one line naming the bad variable. */
+function configOrExit(defaults: { demo?: boolean } = {}) {
+  try {
+    return loadConfig(process.env, { ...defaults, webDist: defaultWebDist() });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+const program = new Command('kabinet')
+  .description('Kabinet: subscriber self-care portal and prepaid BSS')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the server (embedded PostgreSQL unless DATABASE_URL is set)')
+  .addOption(new Option('--demo', 'demo mode: virtual phone and demo data (KABINET_DEMO overrides)'))
+  .action(async (opts: { demo?: boolean }) => {
+    await serve(configOrExit({ demo: opts.demo ?? false }));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const database = await openDatabase(configOrExit({ demo: true }), console.log);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Load data into the database')
+  .requiredOption('--demo', 'the demo catalog and subscribers (idempotent: does nothing when present)')
+  .option('--subscribers <n>', 'number of demo subscribers', (v) => Number.parseInt(v, 10))
+  .action(async (opts: { subscribers?: number }) => {
+    const config = configOrExit({ demo: true });
+    const database = await openDatabase(config, console.log);
+    const progress = progressReporter('Seeding demo data');
+    try {
+      const result = await seedDemo(database.handle.db, {
+        timeZone: config.timeZone,
+        onProgress: progress.update,
+        ...(opts.subscribers ? { subscribers: opts.subscribers } : {}),
+      });
+      progress.stop();
+      console.log(JSON.stringify(result));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('ledger')
+  .description('Ledger tools')
+  .command('verify')
+  .description('Prove every cached balance equals the sum of its transfers (exit 1 when not)')
+  .option('--json', 'machine-readable output')
+  .action(async (opts: { json?: boolean }) => {
+    const database = await openDatabase(configOrExit({ demo: true }), opts.json ? () => {} : console.log);
+    try {
+      const result = await verifyLedger(database.handle.db);
+      const out = {
+        accounts: result.accounts,
+        mismatches: result.mismatches.length,
+        total: String(result.total),
+      };
+      console.log(
+        opts.json
+          ? JSON.stringify(out)
+          : `accounts: ${out.accounts}\nmismatches: ${out.mismatches}\ntotal: ${out.total}`,
+      );
+      process.exitCode = result.mismatches.length === 0 && result.total === 0n ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('dev')
+  .description('Development: the API in demo mode plus the Vite dev server with hot reload on PORT')
+  .action(async () => {
+    const config = configOrExit({ demo: true });
+    const apiPort = config.port + 1;
+    process.env.KABINET_API_PORT = String(apiPort);
+    await serve({ ...config, port: apiPort, webDist: undefined });
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      root: defaultWebDist().replace(/dist$/, ''),
+      server: { port: config.port, host: config.host },
+    });
+    await vite.listen();
+    vite.printUrls();
+  });
+
+await program.parseAsync(process.argv);

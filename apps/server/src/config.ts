@@ -1,0 +1,117 @@
+/**
+ * Configuration comes from the environment and is validated once at start: a bad value stops the process with
+ * one line naming the variable, rather than failing later somewhere far from the cause.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent, the embedded one is started in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Demo mode: virtual phone, demo data, dev endpoints. */
+  demo: boolean;
+  /** Server secret for HMACs of one-time codes and CSRF tokens; ≥ 32 characters. Generated in demo mode. */
+  secret: string | undefined;
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Addresses/CIDRs of proxies whose X-Forwarded-For is believed; false trusts none (rate limits use the peer). */
+  trustProxy: string[] | false;
+  /** Serve the built web app from this folder (absent: API only). */
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string): boolean | undefined {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got ${JSON.stringify(env[name])}`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface ConfigDefaults {
+  demo?: boolean;
+  webDist?: string;
+}
+
+/** Reads and validates the configuration; throws `ConfigError` naming the first bad variable. */
+export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  const timeZone = env.KABINET_TIME_ZONE || 'Europe/Moscow';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(
+      'KABINET_TIME_ZONE',
+      `must be an IANA time zone such as Europe/Moscow, got ${timeZone}`,
+    );
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
+  }
+  const secret = env.KABINET_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('KABINET_SECRET', 'must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  }
+  const demo = bool(env, 'KABINET_DEMO') ?? defaults.demo ?? false;
+  if (!demo && secret === undefined) {
+    throw new ConfigError('KABINET_SECRET', 'is required outside demo mode (e.g. `openssl rand -hex 32`)');
+  }
+  const trustRaw = env.KABINET_TRUST_PROXY?.trim();
+  const trustProxy =
+    !trustRaw || trustRaw === 'false'
+      ? false
+      : trustRaw.split(',').map((s) => {
+          const v = s.trim();
+          if (!/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(v)) {
+            throw new ConfigError(
+              'KABINET_TRUST_PROXY',
+              `must be a comma-separated list of IPs/CIDRs, got ${v}`,
+            );
+          }
+          return v;
+        });
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: env.KABINET_DATA_DIR || '.kabinet',
+    embeddedPgPort: int(env, 'KABINET_PG_PORT', 0, 0, 65535),
+    demo,
+    secret,
+    timeZone,
+    logLevel,
+    trustProxy,
+    webDist: env.KABINET_WEB_DIST || defaults.webDist,
+  };
+}

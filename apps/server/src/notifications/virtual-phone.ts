@@ -1,0 +1,36 @@
+import { newId } from '@kabinet/core';
+import type { Db } from '@kabinet/db';
+import type { OutgoingMessage, Transport } from './transport.ts';
+
+/**
+ * Demo transport (DEMO-02): "delivers" SMS to the virtual phone's inbox — a table the cabinet's side panel and
+ * the dev endpoint read. Only ever installed in demo mode.
+ */
+export class VirtualPhoneTransport implements Transport {
+  readonly name = 'virtual-phone';
+  constructor(private readonly db: Db) {}
+
+  async send(message: OutgoingMessage): Promise<void> {
+    await this.db
+      .insertInto('virtual_phone_messages')
+      .values({
+        id: newId('message'),
+        msisdn: message.recipient,
+        channel: message.channel,
+        sender: message.sender,
+        body: message.body,
+      })
+      .execute();
+  }
+}
+
+export async function listVirtualPhoneMessages(db: Db, msisdn: string, limit = 50) {
+  return db
+    .selectFrom('virtual_phone_messages')
+    .select(['id', 'sender', 'body', 'received_at', 'channel'])
+    .where('msisdn', '=', msisdn)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

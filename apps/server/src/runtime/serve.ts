@@ -1,0 +1,87 @@
+import { formatPhone } from '@kabinet/core';
+import pino from 'pino';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
+import { OutboxDispatcher } from '../notifications/outbox.ts';
+import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
+import { openDatabase } from './database.ts';
+import { progressReporter } from './progress.ts';
+import { resolveSecret } from './secret.ts';
+
+/** The demo login; the seeder creates it, the banner and the virtual phone offer it. */
+export const DEMO_LOGIN = '+79161234567';
+
+/**
+ * `kabinet serve`: database (embedded unless DATABASE_URL), migrations, demo data on first start, the HTTP server,
+ * the outbox dispatcher; Ctrl-C stops all of it cleanly, the embedded PostgreSQL included.
+ */
+export async function serve(config: Config): Promise<void> {
+  const say = (line: string) => console.log(line);
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config, say);
+  const { db } = database.handle;
+  let demoPhones: string[] = [];
+  if (config.demo) {
+    // Seeding is idempotent: on a seeded database it only reports the demo numbers.
+    const fresh = !(await isDemoSeeded(db));
+    const progress = progressReporter('Seeding demo data');
+    const result = await seedDemo(db, {
+      timeZone: config.timeZone,
+      ...(fresh ? { onProgress: progress.update } : {}),
+    });
+    progress.stop();
+    if (fresh)
+      say(
+        `Demo data: ${result.subscribers} subscribers, ${result.lines} lines, ${result.usageRecords} usage records`,
+      );
+    demoPhones = result.demoPhones;
+  }
+  const outbox = new OutboxDispatcher(db, config.demo ? { sms: new VirtualPhoneTransport(db) } : {}, logger);
+  if (!config.demo) logger.warn('no SMS transport configured yet: messages stay queued in the outbox');
+  outbox.start();
+  const app = await buildApp({
+    ctx: {
+      db,
+      secret: await resolveSecret(config),
+      demo: config.demo,
+      timeZone: config.timeZone,
+      now: () => new Date(),
+      outbox,
+      secureCookies: false,
+    },
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    webDist: config.webDist,
+    demoPhones: async () => demoPhones,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping Kabinet …`);
+    await app.close();
+    await outbox.stop();
+    await database.close();
+    say('Stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  say('');
+  say(`  Kabinet is running:  http://${host}:${port}/`);
+  say(`  API docs:            http://${host}:${port}/api/docs`);
+  if (config.demo) {
+    say(
+      `  Demo login:          ${formatPhone(DEMO_LOGIN)} — the SMS code arrives in the virtual phone beside the cabinet`,
+    );
+  }
+  say('  Press Ctrl-C to stop.');
+  say('');
+}

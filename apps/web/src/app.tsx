@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { AppShell } from './layout/app-shell';
+import { LoginPage } from './login/login-page';
+
+// Login and the overview are the first screens anyone sees and ship in the main chunk; every other page
+// is loaded on demand, so the first load stays small as the cabinet grows.
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<RequireAuth>{(me) => <DashboardPage me={me} />}</RequireAuth>} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,23 @@
+const RU_MSISDN = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/;
+
+/** "+79123456789" → "+7 912 345-67-89"; anything else is returned unchanged. */
+export function formatMsisdn(msisdn: string): string {
+  const m = RU_MSISDN.exec(msisdn);
+  return m ? `+7 ${m[1]} ${m[2]}-${m[3]}-${m[4]}` : msisdn;
+}
+
+/**
+ * Best-effort E.164 for what a person typed ("8 (912) 345-67-89", "9123456789", "+7 912…"). Only the
+ * virtual phone uses it, to offer the typed number in its selector; the server remains the authority on
+ * what a valid number is. Returns null when the input does not look like a full number yet.
+ */
+export function toE164(input: string): string | null {
+  const digits = input.replace(/\D/g, '');
+  if (input.trim().startsWith('+')) {
+    return digits.length >= 11 && digits.length <= 15 ? `+${digits}` : null;
+  }
+  if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7')))
+    return `+7${digits.slice(1)}`;
+  if (digits.length === 10 && digits.startsWith('9')) return `+7${digits}`;
+  return null;
+}

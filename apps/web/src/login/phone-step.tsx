@@ -1,0 +1,82 @@
+import { type FormEvent, useState } from 'react';
+import { requestCode } from '../api/api-client';
+import { useT } from '../i18n/i18n-context';
+import { FormError, LOGIN_ERROR_ID } from './form-error';
+import { toSentCode, useLoginFlow } from './login-flow';
+
+interface PhoneStepProps {
+  publicComputer: boolean;
+  onPublicComputerChange: (value: boolean) => void;
+}
+
+/** Step 1: the number (any format: the server normalises it) and the "someone else's computer" choice. */
+export function PhoneStep({ publicComputer, onPublicComputerChange }: PhoneStepProps) {
+  const t = useT();
+  const { phone, setPhone, setSent } = useLoginFlow();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setSent(toSentCode(await requestCode(phone.trim())));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="login-form" onSubmit={submit} noValidate aria-labelledby="login-title">
+      <h1 id="login-title">{t.login.title}</h1>
+      <p className="muted">{t.login.phoneIntro}</p>
+
+      <div className="field">
+        <label htmlFor="login-phone">{t.login.phoneLabel}</label>
+        <input
+          id="login-phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder={t.login.phonePlaceholder}
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? LOGIN_ERROR_ID : undefined}
+          data-testid="phone-input"
+          required
+        />
+        <FormError error={error} />
+      </div>
+
+      <div className="checkbox-field">
+        <input
+          id="login-public-computer"
+          type="checkbox"
+          checked={publicComputer}
+          onChange={(event) => onPublicComputerChange(event.target.checked)}
+          aria-describedby="login-public-computer-hint"
+          data-testid="remember-checkbox"
+        />
+        <label htmlFor="login-public-computer">{t.login.publicComputer}</label>
+        <p id="login-public-computer-hint" className="hint">
+          {t.login.publicComputerHint}
+        </p>
+      </div>
+
+      <button
+        type="submit"
+        className="button button-primary button-block"
+        disabled={busy}
+        data-testid="send-code"
+      >
+        {busy ? t.login.sending : t.login.sendCode}
+      </button>
+    </form>
+  );
+}
