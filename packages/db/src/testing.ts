@@ -4,7 +4,7 @@
  * PostgreSQL in a temporary folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,6 +22,8 @@ export async function startTestServer(): Promise<TestServer> {
   const external = process.env.TEST_DATABASE_URL;
   if (external) return { url: external, stop: async () => {} };
   const dir = await mkdtemp(join(tmpdir(), 'kabinet-test-pg-'));
+  // mkdtemp makes it 0700; run as root, PostgreSQL (as the postgres user) must be able to pass through it.
+  await chmod(dir, 0o755);
   const pgHandle = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false });
   return {
     url: pgHandle.url,

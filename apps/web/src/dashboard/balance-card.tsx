@@ -14,11 +14,14 @@ export function BalanceCard({
   const t = useT();
   const negative = balance.amount < 0;
   return (
-    <section className="card balance-card" aria-labelledby="balance-title">
+    <section
+      className={negative ? 'card balance-card is-negative' : 'card balance-card'}
+      aria-labelledby="balance-title"
+    >
       <h2 id="balance-title" className="card-label">
         {t.dashboard.balance}
       </h2>
-      <p className={negative ? 'balance-amount is-negative' : 'balance-amount'} data-testid="balance-amount">
+      <p className="balance-amount" data-testid="balance-amount">
         {formatMoneyParts(t.locale, balance.amount).map((part, index) => (
           <span
             // Parts have no identity beyond their position, which never changes for one value.

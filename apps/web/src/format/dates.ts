@@ -7,12 +7,11 @@ export const OPERATOR_TIME_ZONE = 'Europe/Moscow';
 /** "12 марта" (or "12 марта 2027 г." when not in the current year). */
 export function formatDate(locale: string, iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
-  const sameYear =
-    yearInZone(date) === yearInZone(now) ? {} : ({ year: 'numeric' } satisfies Intl.DateTimeFormatOptions);
+  const otherYear = yearInZone(date) !== yearInZone(now);
   return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
-    ...sameYear,
+    year: otherYear ? 'numeric' : undefined,
     timeZone: OPERATOR_TIME_ZONE,
   }).format(date);
 }

@@ -16,10 +16,14 @@ const MB_PER_GB = 1024;
  */
 export function toQuantity(locale: string, amount: number, unit: PackageUnit): Quantity {
   if (unit === 'mb' && Math.abs(amount) >= MB_PER_GB) {
-    const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(amount / MB_PER_GB);
-    return { value, unit: 'gb' };
+    return { value: formatNumber(locale, amount / MB_PER_GB, 1), unit: 'gb' };
   }
-  return { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount), unit };
+  return { value: formatNumber(locale, amount, 0), unit };
+}
+
+function formatNumber(locale: string, value: number, maximumFractionDigits: number): string {
+  // 'min2': "1500 мин" rather than "1 500 мин" — Russian typography leaves four-digit numbers whole.
+  return new Intl.NumberFormat(locale, { maximumFractionDigits, useGrouping: 'min2' }).format(value);
 }
 
 /**

@@ -28,7 +28,7 @@ export const en: Dictionary = {
     sendCode: 'Get code',
     sending: 'Sending…',
     codeTitle: 'Enter the code from the SMS',
-    codeSentTo: (phone: string) => `We sent a code to ${phone}.`,
+    codeSentTo: 'We sent a code to',
     codeLabel: 'SMS code',
     codeValidFor: (time: string) => `The code is valid for ${time}.`,
     verify: 'Log in',

@@ -18,6 +18,8 @@ export function fieldErrorMessage(t: Dictionary, problem: FieldProblem): string 
  */
 export function errorMessage(t: Dictionary, error: unknown): string {
   if (!(error instanceof ApiError)) return t.errors.generic;
+  // A gateway in front of the API answering for it: the API itself is out of reach.
+  if (error.status === 502 || error.status === 503 || error.status === 504) return t.errors.network;
   switch (error.code) {
     case NETWORK_ERROR:
       return t.errors.network;

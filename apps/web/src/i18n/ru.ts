@@ -34,7 +34,7 @@ export const ru = {
     sendCode: 'Получить код',
     sending: 'Отправляем…',
     codeTitle: 'Введите код из SMS',
-    codeSentTo: (phone: string) => `Код отправлен на номер ${phone}.`,
+    codeSentTo: 'Код отправлен на номер',
     codeLabel: 'Код из SMS',
     codeValidFor: (time: string) => `Код действует ${time}.`,
     verify: 'Войти',

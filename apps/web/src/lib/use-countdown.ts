@@ -10,8 +10,9 @@ export function useCountdown(deadline: number | null): number {
   const left = deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 
   useEffect(() => {
-    if (deadline === null || deadline <= Date.now()) return;
+    // A new deadline is measured from now, also when it is already past (e.g. moved back to "now").
     setNow(Date.now());
+    if (deadline === null || deadline <= Date.now()) return;
     const timer = window.setInterval(() => {
       const current = Date.now();
       setNow(current);

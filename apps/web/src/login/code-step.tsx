@@ -69,7 +69,7 @@ export function CodeStep({ sent, rememberDevice }: { sent: SentCode; rememberDev
     <form className="login-form" onSubmit={submit} noValidate aria-labelledby="login-title">
       <h1 id="login-title">{t.login.codeTitle}</h1>
       <p className="muted">
-        {t.login.codeSentTo(sent.maskedPhone)}{' '}
+        {t.login.codeSentTo} <span className="nowrap">{sent.maskedPhone}</span>.{' '}
         {t.login.codeValidFor(formatWait(t.time, sent.expiresInSeconds))}
       </p>
 

@@ -1,0 +1,62 @@
+import { connect, migrate } from '@kabinet/db';
+import {
+  createDatabaseFromTemplate,
+  createTemplate,
+  dropDatabase,
+  startTestServer,
+} from '@kabinet/db/testing';
+import pino from 'pino';
+import { buildApp } from '../apps/server/src/app.ts';
+import { seedDemo } from '../apps/server/src/demo/seed-demo.ts';
+import { OutboxDispatcher } from '../apps/server/src/notifications/outbox.ts';
+import { VirtualPhoneTransport } from '../apps/server/src/notifications/virtual-phone.ts';
+import { defaultWebDist } from '../apps/server/src/runtime/database.ts';
+import { findChromium } from './browser.ts';
+
+/**
+ * Starts the real server for the browser tests: a fresh database (TEST_DATABASE_URL, else embedded PostgreSQL),
+ * migrated and seeded with the demo data, and the built web app served in demo mode on a free port.
+ */
+export default async function globalSetup() {
+  if (!findChromium()) {
+    if (process.env.CI)
+      throw new Error('CI=true but no Chromium was found: browser tests cannot be skipped in CI');
+    return;
+  }
+  const server = await startTestServer();
+  const template = await createTemplate(server.url);
+  const database = await createDatabaseFromTemplate(server.url, template, 'kabinet_e2e');
+  await migrate(database.url);
+  const handle = connect(database.url);
+  const seeded = await seedDemo(handle.db, { subscribers: 20 });
+  const log = pino({ level: 'silent' });
+  const outbox = new OutboxDispatcher(handle.db, { sms: new VirtualPhoneTransport(handle.db) }, log, 300);
+  outbox.start();
+  const app = await buildApp({
+    ctx: {
+      db: handle.db,
+      secret: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+      demo: true,
+      timeZone: 'Europe/Moscow',
+      now: () => new Date(),
+      outbox,
+      secureCookies: false,
+    },
+    webDist: defaultWebDist(),
+    demoPhones: async () => seeded.demoPhones,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.env.KABINET_E2E_URL = `http://127.0.0.1:${port}`;
+  process.env.KABINET_E2E_DATABASE_URL = database.url;
+  process.env.KABINET_E2E_DEMO_PHONES = seeded.demoPhones.join(',');
+  return async () => {
+    await app.close();
+    await outbox.stop();
+    await handle.close();
+    await dropDatabase(server.url, database.name);
+    await dropDatabase(server.url, template, { template: true });
+    await server.stop();
+  };
+}
