@@ -51,6 +51,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
+    // Shared schemas appear in the document under their $id (Problem, Me …) rather than def-0, def-1.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {
