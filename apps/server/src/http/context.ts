@@ -2,11 +2,16 @@
  * What every request handler may use: the database, the clock, the secret, the demo switch. Passed in at build
  * time, so tests can freeze the clock and point at their own database.
  */
-import type { Db } from '@kabinet/db';
-import type { OutboxDispatcher } from '../notifications/outbox.ts';
+import type { Db, DbHandle } from '@kabinet/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import { OutboxDispatcher } from '../notifications/outbox.ts';
+import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
 
 export interface AppContext {
   db: Db;
+  /** The same pool as `db`, for named prepared statements on hot paths (planned once per connection). */
+  pool: pg.Pool;
   secret: string;
   demo: boolean;
   timeZone: string;
@@ -14,4 +19,30 @@ export interface AppContext {
   outbox: OutboxDispatcher;
   /** Cookies get `Secure` and the `__Host-` prefix (set when served over TLS). */
   secureCookies: boolean;
+}
+
+export interface ContextOptions {
+  secret: string;
+  demo: boolean;
+  log: FastifyBaseLogger;
+  timeZone?: string;
+  now?: () => Date;
+  secureCookies?: boolean;
+  /** How often the outbox dispatcher looks for due messages. */
+  outboxPollMs?: number;
+}
+
+/** The context for a database: in demo mode, SMS go to the virtual phone; otherwise they wait for a transport. */
+export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options: ContextOptions): AppContext {
+  const transports = options.demo ? { sms: new VirtualPhoneTransport(handle.db) } : {};
+  return {
+    db: handle.db,
+    pool: handle.pool,
+    secret: options.secret,
+    demo: options.demo,
+    timeZone: options.timeZone ?? 'Europe/Moscow',
+    now: options.now ?? (() => new Date()),
+    outbox: new OutboxDispatcher(handle.db, transports, options.log, options.outboxPollMs),
+    secureCookies: options.secureCookies ?? false,
+  };
 }

@@ -26,7 +26,7 @@ export async function lineRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const row = await loadDashboardRow(ctx.db, request.params.lineId, principal.loginId, ctx.now());
+      const row = await loadDashboardRow(ctx.pool, request.params.lineId, principal.loginId, ctx.now());
       if (!row) throw problems.notFound('line');
       assertLineAccess(principal, row.grant_access, 'partial');
       return presentDashboard(row);

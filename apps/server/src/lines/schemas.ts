@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable, StringEnum } from '../http/schemas.ts';
 
 const Localized = Type.Object({ ru: Type.String(), en: Type.String() });
 
@@ -7,8 +8,8 @@ export const Dashboard = Type.Object(
     line: Type.Object({
       id: Type.String({ description: 'Line id (`line_…`).' }),
       kind: Type.String({ description: '`mobile`, `home_internet`, `tv` or `home_phone`.' }),
-      msisdn: Type.Union([Type.String(), Type.Null()], { description: 'E.164 number of a mobile line.' }),
-      contractNumber: Type.Union([Type.String(), Type.Null()]),
+      msisdn: Nullable(Type.String(), { description: 'E.164 number of a mobile line.' }),
+      contractNumber: Nullable(Type.String(), { description: 'Contract number of a home service.' }),
       status: Type.String({ description: '`active`, `blocked`, `suspended` or `closed`.' }),
       ownerName: Type.String({ description: 'The customer the line belongs to.' }),
     }),
@@ -17,44 +18,38 @@ export const Dashboard = Type.Object(
       currency: Type.Literal('RUB'),
       creditLimit: Type.Integer({ description: 'Credit limit in kopecks (0 for plain prepaid).' }),
     }),
-    tariff: Type.Union([
+    tariff: Nullable(
       Type.Object({
         id: Type.String(),
         code: Type.String(),
         name: Localized,
         fee: Type.Integer({ description: 'Tariff fee in kopecks per period.' }),
-        feePeriod: Type.Union([Type.Literal('day'), Type.Literal('month')]),
+        feePeriod: StringEnum(['day', 'month']),
       }),
-      Type.Null(),
-    ]),
+    ),
     packages: Type.Array(
       Type.Object({
         id: Type.String({ description: 'Bucket id (`bkt_…`).' }),
-        kind: Type.Union([Type.Literal('voice'), Type.Literal('sms'), Type.Literal('data')]),
+        kind: StringEnum(['voice', 'sms', 'data']),
         name: Localized,
-        unit: Type.Union([Type.Literal('min'), Type.Literal('sms'), Type.Literal('mb')]),
+        unit: StringEnum(['min', 'sms', 'mb']),
         total: Type.Integer({ description: 'Package size in `unit`.' }),
         used: Type.Integer({ description: 'Used this period, in `unit`.' }),
         remaining: Type.Integer({ description: 'Left this period, in whole `unit`s (rounded down).' }),
-        renewsAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        renewsAt: Nullable(Type.String({ format: 'date-time' }), {
           description: 'When the package renews; null if it does not.',
         }),
       }),
     ),
-    nextCharge: Type.Union([
+    nextCharge: Nullable(
       Type.Object({
         at: Type.String({ format: 'date-time' }),
         amount: Type.Integer({ description: 'Tariff and option fees due then, in kopecks.' }),
       }),
-      Type.Null(),
-    ]),
+    ),
     warnings: Type.Array(
       Type.Object({
-        code: Type.Union([
-          Type.Literal('low_balance'),
-          Type.Literal('blocked'),
-          Type.Literal('negative_balance'),
-        ]),
+        code: StringEnum(['low_balance', 'blocked', 'negative_balance']),
       }),
     ),
   },

@@ -3,8 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
-import { OutboxDispatcher } from '../notifications/outbox.ts';
-import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
+import { createAppContext } from '../http/context.ts';
 import { openDatabase } from './database.ts';
 import { progressReporter } from './progress.ts';
 import { resolveSecret } from './secret.ts';
@@ -37,19 +36,17 @@ export async function serve(config: Config): Promise<void> {
       );
     demoPhones = result.demoPhones;
   }
-  const outbox = new OutboxDispatcher(db, config.demo ? { sms: new VirtualPhoneTransport(db) } : {}, logger);
+  const ctx = createAppContext(database.handle, {
+    secret: await resolveSecret(config),
+    demo: config.demo,
+    timeZone: config.timeZone,
+    log: logger,
+  });
   if (!config.demo) logger.warn('no SMS transport configured yet: messages stay queued in the outbox');
+  const { outbox } = ctx;
   outbox.start();
   const app = await buildApp({
-    ctx: {
-      db,
-      secret: await resolveSecret(config),
-      demo: config.demo,
-      timeZone: config.timeZone,
-      now: () => new Date(),
-      outbox,
-      secureCookies: false,
-    },
+    ctx,
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     webDist: config.webDist,
@@ -69,6 +66,7 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGHUP', () => void stop('SIGHUP'));
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

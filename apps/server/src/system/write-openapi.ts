@@ -1,23 +1,18 @@
 /** `npm run openapi`: writes docs/openapi.json from the route schemas (the drift test compares against it). */
 import { writeFile } from 'node:fs/promises';
-import type { Db } from '@kabinet/db';
+import type { Db, DbHandle } from '@kabinet/db';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
-import { OutboxDispatcher } from '../notifications/outbox.ts';
+import { createAppContext } from '../http/context.ts';
 
 // No database is touched while generating the document; the context only has to exist.
-const db = {} as Db;
-const app = await buildApp({
-  ctx: {
-    db,
-    secret: 'openapi-openapi-openapi-openapi-openapi',
-    demo: true,
-    timeZone: 'Europe/Moscow',
-    now: () => new Date(),
-    outbox: new OutboxDispatcher(db, {}, pino({ level: 'silent' })),
-    secureCookies: false,
-  },
+const handle = { db: {} as Db, pool: {} as DbHandle['pool'] };
+const ctx = createAppContext(handle, {
+  secret: 'openapi-'.repeat(5),
+  demo: true,
+  log: pino({ level: 'silent' }),
 });
+const app = await buildApp({ ctx });
 await app.ready();
 const doc = (await app.inject('/api/openapi.json')).json();
 await writeFile(

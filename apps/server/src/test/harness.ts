@@ -1,21 +1,25 @@
-import { connect, type Db } from '@kabinet/db';
+import { connect, type Db, type DbHandle } from '@kabinet/db';
 import { createDatabaseFromTemplate, dropDatabase } from '@kabinet/db/testing';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
-import type { AppContext } from '../http/context.ts';
-import { OutboxDispatcher } from '../notifications/outbox.ts';
-import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
+import { type AppContext, createAppContext } from '../http/context.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 /** A fresh database cloned from the run's migrated template; drop it when the file's tests end. */
-export async function createTestDatabase(): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  db: Db;
+  pool: DbHandle['pool'];
+  url: string;
+  drop(): Promise<void>;
+}> {
   const serverUrl = inject('testServerUrl');
   const { name, url } = await createDatabaseFromTemplate(serverUrl, inject('testTemplate'));
   const handle = connect(url, { max: 5 });
   return {
     db: handle.db,
+    pool: handle.pool,
     url,
     async drop() {
       await handle.close();
@@ -42,17 +46,13 @@ export async function createTestApp(options: { demo?: boolean; now?: Date } = {}
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const log = pino({ level: 'silent' });
-  const outbox = new OutboxDispatcher(database.db, { sms: new VirtualPhoneTransport(database.db) }, log);
-  const ctx: AppContext = {
-    db: database.db,
+  const ctx = createAppContext(database, {
     secret: TEST_SECRET,
     demo: options.demo ?? true,
-    timeZone: 'Europe/Moscow',
     now: () => clock.now,
-    outbox,
-    secureCookies: false,
-  };
+    log: pino({ level: 'silent' }),
+  });
+
   const app = await buildApp({ ctx });
   await app.ready();
   return {
@@ -62,7 +62,7 @@ export async function createTestApp(options: { demo?: boolean; now?: Date } = {}
     clock,
     async close() {
       await app.close();
-      await outbox.stop();
+      await ctx.outbox.stop();
       await database.drop();
     },
   };
