@@ -73,6 +73,8 @@ export async function buildApp(options: BuildAppOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installPrincipal(app, ctx);
+  app.addHook('onReady', () => ctx.sessions.start());
+  app.addHook('onClose', () => ctx.sessions.stop());
   app.addHook('preHandler', csrfGuard(ctx.secret));
 
   await app.register(systemRoutes, ctx);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
-import { resolveSession, type SessionPrincipal } from './sessions.ts';
+import type { SessionPrincipal } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +21,7 @@ export function installPrincipal(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[cookieName];
     if (token && request.url.startsWith('/api/'))
-      request.principal = await resolveSession(ctx.db, ctx.pool, token, ctx.now());
+      request.principal = await ctx.sessions.resolve(token, ctx.now());
   });
 }
 

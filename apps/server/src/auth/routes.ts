@@ -8,7 +8,7 @@ import { loadMe } from './me.ts';
 import { requirePrincipal, sessionCookieName } from './principal.ts';
 import { requestLoginCode } from './request-code.ts';
 import { CodeSent, CsrfToken, Me, RequestCodeBody, VerifyCodeBody } from './schemas.ts';
-import { revokeSession, SESSION_ABSOLUTE_MS } from './sessions.ts';
+import { SESSION_ABSOLUTE_MS } from './sessions.ts';
 import { verifyLoginCode } from './verify-code.ts';
 
 /** A coarse per-process flood guard; the real limits (per number, per address, lockout) live in PostgreSQL. */
@@ -115,7 +115,7 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      await revokeSession(ctx.db, principal.sessionId, ctx.now());
+      await ctx.sessions.revoke(principal.sessionId, ctx.now());
       await recordJournal(ctx.db, {
         actorKind: 'subscriber',
         actorId: principal.loginId,

@@ -5,6 +5,7 @@
 import type { Db, DbHandle } from '@kabinet/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import { SessionStore } from '../auth/session-store.ts';
 import { OutboxDispatcher } from '../notifications/outbox.ts';
 import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
 
@@ -17,6 +18,8 @@ export interface AppContext {
   timeZone: string;
   now: () => Date;
   outbox: OutboxDispatcher;
+  /** Sessions in PostgreSQL with a revocation-aware cache; started and stopped with the app. */
+  sessions: SessionStore;
   /** Cookies get `Secure` and the `__Host-` prefix (set when served over TLS). */
   secureCookies: boolean;
 }
@@ -43,6 +46,7 @@ export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options:
     timeZone: options.timeZone ?? 'Europe/Moscow',
     now: options.now ?? (() => new Date()),
     outbox: new OutboxDispatcher(handle.db, transports, options.log, options.outboxPollMs),
+    sessions: new SessionStore(handle.db, handle.pool, options.log),
     secureCookies: options.secureCookies ?? false,
   };
 }
