@@ -85,7 +85,18 @@ export async function buildApp(options: BuildAppOptions) {
   const spaRoot =
     options.webDist && existsSync(join(options.webDist, 'index.html')) ? options.webDist : undefined;
   if (spaRoot)
-    await app.register(fastifyStatic, { root: spaRoot, wildcard: false, index: false, prefix: '/' });
+    await app.register(fastifyStatic, {
+      root: spaRoot,
+      wildcard: false,
+      index: false,
+      prefix: '/',
+      // Our own Cache-Control: Vite's assets carry a content hash in their names, so they are cached forever;
+      // index.html (sent by the not-found handler) is never cached, so a deploy is picked up at once.
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   installNotFound(app, spaRoot);
   return app;
 }

@@ -1,13 +1,7 @@
-import { connect, type DbHandle, verifyLedger } from '@kabinet/db';
-import {
-  createDatabaseFromTemplate,
-  createTemplate,
-  dropDatabase,
-  startTestServer,
-  type TestServer,
-} from '@kabinet/db/testing';
+import { type DbHandle, verifyLedger } from '@kabinet/db';
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/harness.ts';
 import { loadCatalog } from './catalog.ts';
 import { demoCatalog } from './catalog-parse.ts';
 import { mulberry32 } from './random.ts';
@@ -16,34 +10,25 @@ import { DEMO_LOGIN, isDemoSeeded, type SeedResult, seedDemo } from './seed-demo
 // A frozen clock: the history ends here, three months back is mid-December.
 const NOW = new Date('2026-03-15T09:30:00Z');
 
-let server: TestServer;
-let template: string;
-const databases: string[] = [];
-const handles: DbHandle[] = [];
+const drops: Array<() => Promise<void>> = [];
 let db: DbHandle['db'];
 let seeded: SeedResult;
 
-async function freshDatabase(): Promise<DbHandle> {
-  const created = await createDatabaseFromTemplate(server.url, template);
-  databases.push(created.name);
-  const handle = connect(created.url);
-  handles.push(handle);
-  return handle;
+/** A fresh database cloned from the run's migrated template (see test/harness.ts). */
+async function freshDatabase(): Promise<Pick<DbHandle, 'db'>> {
+  const created = await createTestDatabase();
+  drops.push(created.drop);
+  return created;
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  template = await createTemplate(server.url);
   db = (await freshDatabase()).db;
   // The defaults, as `npm start` seeds them.
   seeded = await seedDemo(db, { now: NOW });
 }, 120_000);
 
 afterAll(async () => {
-  for (const h of handles) await h.close();
-  for (const name of databases) await dropDatabase(server.url, name);
-  if (template) await dropDatabase(server.url, template, { template: true });
-  await server?.stop();
+  for (const drop of drops) await drop();
 });
 
 /** Runs a `SELECT count(*) AS n …`. */
@@ -236,7 +221,7 @@ describe('demo seed', () => {
   });
 
   it('DEMO-01 the same random source gives the same world', async () => {
-    const fingerprint = async (handle: DbHandle) => {
+    const fingerprint = async (handle: Pick<DbHandle, 'db'>) => {
       await seedDemo(handle.db, { now: NOW, subscribers: 8, months: 1, random: mulberry32(7) });
       const { rows } = await sql<{ msisdn: string | null; balance: bigint; records: bigint }>`
         SELECT l.msisdn, a.balance, (SELECT count(*) FROM usage_records u WHERE u.line_id = l.id) AS records

@@ -64,16 +64,15 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 /**
- * Unknown routes: API paths get a problem+json 404; when the web app is served (`spaRoot`), a browser navigating
- * anywhere else gets the SPA's index.html, whose router owns those paths.
+ * Unknown routes: API paths get a problem+json 404; when the web app is served (`spaRoot`), any other GET of a
+ * path that is not a file (no extension: `/login`, `/lines/x`) gets the SPA's index.html, whose router owns it.
+ * A missing file (`/assets/old.js`) stays a 404, so a stale bundle fails loudly instead of parsing HTML as JS.
  */
 export function installNotFound(app: FastifyInstance, spaRoot?: string): void {
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage =
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      request.headers.accept?.includes('html');
-    if (spaRoot && wantsPage) {
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (spaRoot && isPage) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', spaRoot);
     }
     return reply
