@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
-    globalSetup: ['apps/server/src/test/global-setup.ts'],
+    globalSetup: ['packages/db/src/vitest-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Tests run in a fixed zone, so calendar logic cannot pass by the machine's accident.

@@ -21,9 +21,8 @@ export interface PostedTransfer {
 }
 
 /**
- * Posts one double-entry transfer and moves both cached balances, in the caller's transaction. Balances are
- * locked in id order so that two transfers between the same accounts cannot deadlock. A repeated idempotency
- * key returns the first transfer and moves nothing.
+ * Posts one double-entry transfer and moves both cached balances, in the caller's transaction. A repeated
+ * idempotency key returns the first transfer and moves nothing.
  */
 export async function postTransfer(trx: Db, input: TransferInput): Promise<PostedTransfer> {
   if (typeof input.amount !== 'bigint' || input.amount <= 0n) {
@@ -31,6 +30,14 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
       `A transfer amount must be a positive bigint of kopecks, got ${String(input.amount)}`,
     );
   }
+  // Lock both balances first, in id order, so two transfers between the same accounts queue instead of
+  // deadlocking. Trap: the transfer's foreign keys take KEY SHARE locks on these rows when it is inserted; a
+  // FOR UPDATE taken after the insert then waits on the other transaction's KEY SHARE, and it on ours.
+  // FOR NO KEY UPDATE (what the balance UPDATE needs anyway) does not conflict with KEY SHARE.
+  const ordered = [input.debitAccountId, input.creditAccountId].sort();
+  await sql`SELECT id FROM ledger_accounts WHERE id IN (${ordered[0]}, ${ordered[1]}) ORDER BY id FOR NO KEY UPDATE`.execute(
+    trx,
+  );
   const id = newId('transfer', input.at);
   const inserted = await trx
     .insertInto('ledger_transfers')
@@ -56,10 +63,6 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
       .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
-  const ordered = [input.debitAccountId, input.creditAccountId].sort();
-  await sql`SELECT id FROM ledger_accounts WHERE id IN (${ordered[0]}, ${ordered[1]}) ORDER BY id FOR UPDATE`.execute(
-    trx,
-  );
   await trx
     .updateTable('ledger_accounts')
     .set({ balance: sql`balance - ${input.amount}` })

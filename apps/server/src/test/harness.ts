@@ -1,32 +1,12 @@
-import { connect, type Db, type DbHandle } from '@kabinet/db';
-import { createDatabaseFromTemplate, dropDatabase } from '@kabinet/db/testing';
+import type { Db } from '@kabinet/db';
+import { createTestDatabase } from '@kabinet/db/vitest';
 import pino from 'pino';
-import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type AppContext, createAppContext } from '../http/context.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
-/** A fresh database cloned from the run's migrated template; drop it when the file's tests end. */
-export async function createTestDatabase(): Promise<{
-  db: Db;
-  pool: DbHandle['pool'];
-  url: string;
-  drop(): Promise<void>;
-}> {
-  const serverUrl = inject('testServerUrl');
-  const { name, url } = await createDatabaseFromTemplate(serverUrl, inject('testTemplate'));
-  const handle = connect(url, { max: 5 });
-  return {
-    db: handle.db,
-    pool: handle.pool,
-    url,
-    async drop() {
-      await handle.close();
-      await dropDatabase(serverUrl, name);
-    },
-  };
-}
+export { createTestDatabase };
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;

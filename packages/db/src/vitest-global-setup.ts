@@ -1,5 +1,5 @@
-import { createTemplate, dropDatabase, startTestServer } from '@kabinet/db/testing';
 import type { TestProject } from 'vitest/node';
+import { createTemplate, dropDatabase, startTestServer } from './testing.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
