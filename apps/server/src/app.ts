@@ -7,6 +7,10 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { enrichmentRoutes } from './auth/enrichment-routes.ts';
+import { passkeyRoutes } from './auth/passkey-routes.ts';
+import { passwordRoutes } from './auth/password-routes.ts';
+import { phoneConfirmRoutes } from './auth/phone-confirm-routes.ts';
 import { installPrincipal } from './auth/principal.ts';
 import { authRoutes } from './auth/routes.ts';
 import { devRoutes } from './dev/routes.ts';
@@ -14,7 +18,9 @@ import type { AppContext } from './http/context.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { installErrorHandler, installNotFound } from './http/error-handler.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/schemas.ts';
+import { journalRoutes } from './journal/routes.ts';
 import { lineRoutes } from './lines/routes.ts';
+import { securityRoutes } from './security/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 
 export interface BuildAppOptions {
@@ -65,6 +71,8 @@ export async function buildApp(options: BuildAppOptions) {
       tags: [
         { name: 'auth', description: 'Login and sessions' },
         { name: 'lines', description: 'Lines and their dashboard' },
+        { name: 'security', description: 'Security settings, sessions, passkeys' },
+        { name: 'journal', description: 'Operations journal' },
         { name: 'dev', description: 'Demo mode only' },
       ],
     },
@@ -80,6 +88,12 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(systemRoutes, ctx);
   await app.register(authRoutes, ctx);
   await app.register(lineRoutes, ctx);
+  await app.register(passwordRoutes, ctx);
+  await app.register(enrichmentRoutes, ctx);
+  await app.register(passkeyRoutes, ctx);
+  await app.register(phoneConfirmRoutes, ctx);
+  await app.register(securityRoutes, ctx);
+  await app.register(journalRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

@@ -15,10 +15,14 @@ export interface Config {
   secret: string | undefined;
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Addresses/CIDRs of proxies whose X-Forwarded-For is believed; false trusts none (rate limits use the peer). */
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; empty or false trusts none. */
   trustProxy: string[] | false;
   /** Serve the built web app from this folder (absent: API only). */
   webDist: string | undefined;
+  /** ACCESS-08: header enrichment — the gateways (IPs/CIDRs of the TCP peer) trusted to add the caller's number. */
+  enrichment: { trustedGateways: string[]; header: string };
+  /** ACCESS-06: WebAuthn relying party. `rpId` absent: the request's host name. */
+  webauthn: { rpId: string | undefined; rpName: string; origins: string[] };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +52,19 @@ function bool(env: Env, name: string): boolean | undefined {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got ${JSON.stringify(env[name])}`);
+}
+
+/** A comma-separated list of IPs/CIDRs; empty → []. */
+function cidrList(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((s) => {
+    const v = s.trim();
+    if (!/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(v)) {
+      throw new ConfigError(name, `must be a comma-separated list of IPs/CIDRs, got ${JSON.stringify(v)}`);
+    }
+    return v;
+  });
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -87,20 +104,8 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
   if (!demo && secret === undefined) {
     throw new ConfigError('KABINET_SECRET', 'is required outside demo mode (e.g. `openssl rand -hex 32`)');
   }
-  const trustRaw = env.KABINET_TRUST_PROXY?.trim();
   const trustProxy =
-    !trustRaw || trustRaw === 'false'
-      ? false
-      : trustRaw.split(',').map((s) => {
-          const v = s.trim();
-          if (!/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(v)) {
-            throw new ConfigError(
-              'KABINET_TRUST_PROXY',
-              `must be a comma-separated list of IPs/CIDRs, got ${v}`,
-            );
-          }
-          return v;
-        });
+    env.KABINET_TRUST_PROXY?.trim() === 'false' ? false : cidrList(env, 'KABINET_TRUST_PROXY');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -113,5 +118,17 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     logLevel,
     trustProxy,
     webDist: env.KABINET_WEB_DIST || defaults.webDist,
+    enrichment: {
+      trustedGateways: cidrList(env, 'KABINET_ENRICHMENT_GATEWAYS'),
+      header: (env.KABINET_ENRICHMENT_HEADER || 'x-msisdn').toLowerCase(),
+    },
+    webauthn: {
+      rpId: env.KABINET_RP_ID || undefined,
+      rpName: env.KABINET_RP_NAME || 'Kabinet',
+      origins: (env.KABINET_ORIGINS || '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
   };
 }

@@ -17,6 +17,9 @@ export const ID_PREFIXES = {
   request: 'req',
   message: 'msg',
   code: 'otp',
+  passkey: 'pk',
+  challenge: 'chl',
+  phoneConfirmation: 'pcf',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -136,6 +136,10 @@ export interface LoginsTable {
   locale: Generated<'ru' | 'en'>;
   login_alerts: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  password_changed_at: Timestamp | null;
+  auto_login_access: Generated<'full' | 'partial' | 'off'>;
+  recovery_email: string | null;
+  recovery_phone: string | null;
 }
 
 export interface GrantsTable {
@@ -284,6 +288,44 @@ export interface VirtualPhoneMessagesTable {
   received_at: GeneratedTimestamp;
 }
 
+export interface PasskeysTable {
+  id: string;
+  login_id: string;
+  credential_id: string;
+  public_key: Buffer;
+  counter: Generated<bigint>;
+  transports: Generated<string[]>;
+  device_type: Generated<string>;
+  backed_up: Generated<boolean>;
+  name: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface WebauthnChallengesTable {
+  id: string;
+  purpose: 'register' | 'authenticate';
+  login_id: string | null;
+  challenge: string;
+  binding_hash: Buffer;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export interface PhoneConfirmationsTable {
+  id: string;
+  msisdn: string;
+  line_id: string | null;
+  binding_hash: Buffer;
+  status: Generated<'pending' | 'confirmed' | 'declined' | 'expired' | 'used'>;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+  ip: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
@@ -307,6 +349,9 @@ export interface Database {
   journal: JournalTable;
   outbox: OutboxTable;
   virtual_phone_messages: VirtualPhoneMessagesTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  phone_confirmations: PhoneConfirmationsTable;
 }
 
 export type Line = Selectable<LinesTable>;

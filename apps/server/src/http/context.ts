@@ -6,6 +6,7 @@ import type { Db, DbHandle } from '@kabinet/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { SessionStore } from '../auth/session-store.ts';
+import type { Config } from '../config.ts';
 import { OutboxDispatcher } from '../notifications/outbox.ts';
 import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
 
@@ -22,6 +23,10 @@ export interface AppContext {
   sessions: SessionStore;
   /** Cookies get `Secure` and the `__Host-` prefix (set when served over TLS). */
   secureCookies: boolean;
+  /** ACCESS-08: gateways trusted to add the caller's number, and the header they use. */
+  enrichment: Config['enrichment'];
+  /** ACCESS-06: WebAuthn relying party. */
+  webauthn: Config['webauthn'];
 }
 
 export interface ContextOptions {
@@ -33,6 +38,8 @@ export interface ContextOptions {
   secureCookies?: boolean;
   /** How often the outbox dispatcher looks for due messages. */
   outboxPollMs?: number;
+  enrichment?: Config['enrichment'];
+  webauthn?: Config['webauthn'];
 }
 
 /** The context for a database: in demo mode, SMS go to the virtual phone; otherwise they wait for a transport. */
@@ -48,5 +55,7 @@ export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options:
     outbox: new OutboxDispatcher(handle.db, transports, options.log, options.outboxPollMs),
     sessions: new SessionStore(handle.db, handle.pool, options.log),
     secureCookies: options.secureCookies ?? false,
+    enrichment: options.enrichment ?? { trustedGateways: [], header: 'x-msisdn' },
+    webauthn: options.webauthn ?? { rpId: undefined, rpName: 'Kabinet', origins: [] },
   };
 }

@@ -41,6 +41,8 @@ export async function serve(config: Config): Promise<void> {
     demo: config.demo,
     timeZone: config.timeZone,
     log: logger,
+    enrichment: config.enrichment,
+    webauthn: config.webauthn,
   });
   if (!config.demo) logger.warn('no SMS transport configured yet: messages stay queued in the outbox');
   const { outbox } = ctx;
