@@ -4,11 +4,11 @@ import type { AppContext } from '../http/context.ts';
 import { CSRF_COOKIE, issueCsrfToken, isValidCsrfToken } from '../http/csrf.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { recordJournal } from '../journal/record.ts';
+import { completeLogin } from './complete-login.ts';
 import { loadMe } from './me.ts';
 import { requirePrincipal, sessionCookieName } from './principal.ts';
 import { requestLoginCode } from './request-code.ts';
 import { CodeSent, CsrfToken, Me, RequestCodeBody, VerifyCodeBody } from './schemas.ts';
-import { SESSION_ABSOLUTE_MS } from './sessions.ts';
 import { verifyLoginCode } from './verify-code.ts';
 
 /** A coarse per-process flood guard; the real limits (per number, per address, lockout) live in PostgreSQL. */
@@ -83,23 +83,19 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { session, loginId } = await verifyLoginCode(ctx.db, ctx.secret, {
-        ...request.body,
+      const { loginId, lineId } = await verifyLoginCode(ctx.db, ctx.secret, {
+        phone: request.body.phone,
+        code: request.body.code,
         ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
         now: ctx.now(),
       });
-      reply.setCookie(cookieName, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.secureCookies,
-        // "Someone else's computer": no Max-Age, so the browser forgets the cookie when it closes.
-        ...(request.body.rememberDevice ? { maxAge: SESSION_ABSOLUTE_MS / 1000 } : {}),
+      return completeLogin(ctx, request, reply, {
+        loginId,
+        lineId,
+        method: 'sms_code',
+        access: 'full',
+        rememberDevice: request.body.rememberDevice,
       });
-      // A new CSRF token with the new session, so a token seen before login is worthless after it.
-      setCsrfCookie(reply, issueCsrfToken(ctx.secret));
-      return loadMe(ctx.db, loginId, ctx.now());
     },
   );
 

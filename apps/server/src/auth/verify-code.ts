@@ -5,14 +5,11 @@ import { recordJournal } from '../journal/record.ts';
 import { assertNotLocked, clearFailures, lockedError, registerFailure } from './lockout.ts';
 import { codeDigest } from './request-code.ts';
 import { sameDigest } from './secrets.ts';
-import { createSession } from './sessions.ts';
 
 export interface VerifyCodeInput {
   phone: string;
   code: string;
-  rememberDevice: boolean;
   ip: string;
-  userAgent: string | null;
   now: Date;
 }
 
@@ -21,7 +18,7 @@ type Outcome =
   | { ok: false; reason: 'invalid' | 'expired'; lineId: string | null };
 
 /**
- * ACCESS-01: checks a login code and opens a session. The newest live code only; single use; ten consecutive
+ * ACCESS-01: checks a login code (the caller opens the session with `completeLogin`). The newest live code only; single use; ten consecutive
  * failures lock the number for an hour. A first login of a subscriber's number creates its login (registration).
  */
 export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeInput) {
@@ -96,26 +93,7 @@ export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeI
   }
 
   await clearFailures(db, msisdn);
-  const session = await createSession(db, {
-    loginId: outcome.loginId,
-    access: 'full',
-    method: 'sms_code',
-    persistent: input.rememberDevice,
-    ip: input.ip,
-    userAgent: input.userAgent,
-    now: input.now,
-  });
-  await recordJournal(db, {
-    actorKind: 'subscriber',
-    actorId: outcome.loginId,
-    channel: 'web',
-    lineId: outcome.lineId,
-    loginId: outcome.loginId,
-    action: 'auth.login',
-    details: { method: 'sms_code', sessionId: session.id, rememberDevice: input.rememberDevice },
-    ip: input.ip,
-  });
-  return { loginId: outcome.loginId, session };
+  return { loginId: outcome.loginId, lineId: outcome.lineId };
 }
 
 /**
