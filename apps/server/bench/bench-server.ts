@@ -38,7 +38,7 @@ for (const g of grants) {
   const s = await createSession(db, {
     loginId: g.login_id,
     access: 'full',
-    method: 'bench',
+    method: 'sms_code',
     persistent: true,
     ip: '127.0.0.1',
     userAgent: 'bench',

@@ -33,12 +33,22 @@ describe('configuration', () => {
     [{ KABINET_DEMO: 'false' }, 'KABINET_SECRET'],
     [{ LOG_LEVEL: 'loud', KABINET_SECRET: SECRET }, 'LOG_LEVEL'],
     [{ KABINET_TRUST_PROXY: 'everyone', KABINET_SECRET: SECRET }, 'KABINET_TRUST_PROXY'],
+    [{ KABINET_ENRICHMENT_GATEWAYS: '1.2.3', KABINET_SECRET: SECRET }, 'KABINET_ENRICHMENT_GATEWAYS'],
+    [{ KABINET_ENRICHMENT_GATEWAYS: '10.0.0.0/33', KABINET_SECRET: SECRET }, 'KABINET_ENRICHMENT_GATEWAYS'],
   ])('CHAN-02 names the bad variable in one line: %j', (env, variable) => {
     const err = errorOf(env);
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.variable).toBe(variable);
     expect(err.message.startsWith(`${variable}: `)).toBe(true);
     expect(err.message).not.toContain('\n');
+  });
+
+  it('ACCESS-08 accepts IPv4 and IPv6 gateway ranges', () => {
+    const config = loadConfig({
+      KABINET_ENRICHMENT_GATEWAYS: '10.20.0.0/16, 2001:db8::/32,192.0.2.7',
+      KABINET_SECRET: SECRET,
+    });
+    expect(config.enrichment.trustedGateways).toEqual(['10.20.0.0/16', '2001:db8::/32', '192.0.2.7']);
   });
 
   it('CHAN-02 KABINET_DEMO=false turns demo mode off even when the command asks for it', () => {

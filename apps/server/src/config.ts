@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Configuration comes from the environment and is validated once at start: a bad value stops the process with
  * one line naming the variable, rather than failing later somewhere far from the cause.
@@ -60,7 +62,13 @@ function cidrList(env: Env, name: string): string[] {
   if (!raw) return [];
   return raw.split(',').map((s) => {
     const v = s.trim();
-    if (!/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(v)) {
+    const [address = '', prefix] = v.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    if (
+      family === 0 ||
+      (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix))
+    ) {
       throw new ConfigError(name, `must be a comma-separated list of IPs/CIDRs, got ${JSON.stringify(v)}`);
     }
     return v;

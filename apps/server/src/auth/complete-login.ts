@@ -3,12 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context.ts';
 import { CSRF_COOKIE, issueCsrfToken } from '../http/csrf.ts';
 import { recordJournal } from '../journal/record.ts';
+import { queueLoginAlert } from './login-alert.ts';
 import { loadMe } from './me.ts';
 import { sessionCookieName } from './principal.ts';
-import { createSession, SESSION_ABSOLUTE_MS } from './sessions.ts';
+import { createSession, type LoginMethod, SESSION_ABSOLUTE_MS } from './sessions.ts';
 
-/** How a session was opened; shown in the sessions list and the journal. */
-export type LoginMethod = 'sms_code' | 'password' | 'passkey' | 'phone_confirm' | 'enrichment';
+export type { LoginMethod } from './sessions.ts';
 
 export interface CompletedLogin {
   loginId: string;
@@ -21,7 +21,7 @@ export interface CompletedLogin {
 
 /**
  * The one way every login method ends: a new session (a fresh token — never a pre-login one), its httpOnly cookie,
- * a fresh CSRF token, the journal entry, and the `Me` answer. Login alerts (ACCESS-11) hook in here too.
+ * a fresh CSRF token, the journal entry, the login alert SMS (ACCESS-11) and the `Me` answer.
  */
 export async function completeLogin(
   ctx: AppContext,
@@ -30,13 +30,14 @@ export async function completeLogin(
   login: CompletedLogin,
 ) {
   const now = ctx.now();
+  const userAgent = request.headers['user-agent'] ?? null;
   const session = await createSession(ctx.db, {
     loginId: login.loginId,
     access: login.access,
     method: login.method,
     persistent: login.rememberDevice,
     ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
+    userAgent,
     now,
   });
   await recordJournal(ctx.db, {
@@ -54,6 +55,14 @@ export async function completeLogin(
     },
     ip: request.ip,
   });
+  const alerted = await queueLoginAlert(ctx.db, {
+    loginId: login.loginId,
+    method: login.method,
+    userAgent,
+    now,
+    timeZone: ctx.timeZone,
+  });
+  if (alerted) void ctx.outbox.kick();
   reply.setCookie(sessionCookieName(ctx), session.token, {
     path: '/',
     httpOnly: true,
@@ -69,5 +78,9 @@ export async function completeLogin(
     secure: ctx.secureCookies,
     httpOnly: false,
   });
-  return loadMe(ctx.db, login.loginId, now);
+  return loadMe(
+    ctx.db,
+    { sessionId: session.id, loginId: login.loginId, access: login.access, method: login.method },
+    now,
+  );
 }

@@ -135,6 +135,6 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 200: Me, ...problemResponses(401) },
       },
     },
-    async (request) => loadMe(ctx.db, requirePrincipal(request).loginId, ctx.now()),
+    async (request) => loadMe(ctx.db, requirePrincipal(request), ctx.now()),
   );
 }

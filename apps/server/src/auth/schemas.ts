@@ -50,6 +50,19 @@ export const Me = Type.Object(
     login: Type.Object({
       id: Type.String({ description: 'Login id (`lgn_…`).' }),
       displayName: Type.String({ description: "The owner's name as the operator knows it." }),
+      kind: StringEnum(['phone', 'contract', 'email'], {
+        description: 'What the login is identified by: a mobile number, or a contract number (ACCESS-10).',
+      }),
+      hasPassword: Type.Boolean({ description: 'Whether a permanent password is set (ACCESS-02).' }),
+    }),
+    session: Type.Object({
+      id: Type.String({ description: 'This session (`ses_…`), as listed in the security settings.' }),
+      access: StringEnum(['full', 'partial'], {
+        description: 'Partial for automatic logins the owner limited (ACCESS-09).',
+      }),
+      method: StringEnum(['sms_code', 'password', 'passkey', 'phone_confirm', 'enrichment'], {
+        description: 'How the session was opened.',
+      }),
     }),
     lines: Type.Array(LineSummary, { description: 'Lines this login may act on.' }),
   },

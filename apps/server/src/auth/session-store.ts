@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { sha256 } from './secrets.ts';
-import { SESSION_IDLE_MS, type SessionPrincipal } from './sessions.ts';
+import { isLoginMethod, SESSION_IDLE_MS, type SessionPrincipal } from './sessions.ts';
 
 /** last_seen_at is written at most this often, so a busy client does not turn every read into a write. */
 const TOUCH_EVERY_MS = 60_000;
@@ -23,6 +23,7 @@ interface SessionRow {
   id: string;
   login_id: string;
   access: SessionPrincipal['access'];
+  method: string;
   last_seen_at: Date;
   expires_at: Date;
   revoked_at: Date | null;
@@ -75,12 +76,12 @@ export class SessionStore {
     let entry = this.listener ? this.cache.get(key) : undefined;
     if (!entry || t - entry.cachedAt > CACHE_TTL_MS || t < entry.cachedAt) {
       const row = await this.read(hash);
-      if (!row || row.revoked_at) {
+      if (!row || row.revoked_at || !isLoginMethod(row.method)) {
         this.forget(key);
         return null;
       }
       entry = {
-        principal: { sessionId: row.id, loginId: row.login_id, access: row.access },
+        principal: { sessionId: row.id, loginId: row.login_id, access: row.access, method: row.method },
         lastSeenAt: row.last_seen_at.getTime(),
         expiresAt: row.expires_at.getTime(),
         cachedAt: t,
@@ -113,11 +114,31 @@ export class SessionStore {
     this.evict(sessionId);
   }
 
+  /**
+   * Revokes every live session of a login except `exceptSessionId` (password change, "end all other sessions"),
+   * announcing each to every process in the same transaction. Returns the ids revoked.
+   */
+  async revokeOthers(loginId: string, exceptSessionId: string | null, now: Date): Promise<string[]> {
+    const ids = await this.db.transaction().execute(async (trx) => {
+      let query = trx
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('login_id', '=', loginId)
+        .where('revoked_at', 'is', null);
+      if (exceptSessionId !== null) query = query.where('id', '!=', exceptSessionId);
+      const rows = await query.returning('id').execute();
+      for (const row of rows) await sql`SELECT pg_notify(${REVOCATION_CHANNEL}, ${row.id})`.execute(trx);
+      return rows.map((r) => r.id);
+    });
+    for (const id of ids) this.evict(id);
+    return ids;
+  }
+
   private async read(hash: Buffer): Promise<SessionRow | undefined> {
     // Read on every uncached request: a named prepared statement, planned once per connection.
     const { rows } = await this.pool.query<SessionRow>({
-      name: 'sessions.resolve.v1',
-      text: 'SELECT id, login_id, access, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = $1',
+      name: 'sessions.resolve.v2',
+      text: 'SELECT id, login_id, access, method, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = $1',
       values: [hash],
     });
     return rows[0];

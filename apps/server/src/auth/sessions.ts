@@ -6,16 +6,28 @@ import { newToken, sha256 } from './secrets.ts';
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 
+/** How a session was opened; shown in the sessions list, `Me.session` and the journal. */
+export type LoginMethod = 'sms_code' | 'password' | 'passkey' | 'phone_confirm' | 'enrichment';
+
+const LOGIN_METHODS: readonly string[] = ['sms_code', 'password', 'passkey', 'phone_confirm', 'enrichment'];
+
+/** Narrows a `sessions.method` value read from the database (a text column) to a known method. */
+export function isLoginMethod(value: string): value is LoginMethod {
+  return LOGIN_METHODS.includes(value);
+}
+
 export interface SessionPrincipal {
   sessionId: string;
   loginId: string;
   access: AccessLevel;
+  /** How the session was opened (policies such as the 10-minute first-password grace depend on it). */
+  method: LoginMethod;
 }
 
 export interface NewSession {
   loginId: string;
   access: AccessLevel;
-  method: string;
+  method: LoginMethod;
   persistent: boolean;
   ip: string | null;
   userAgent: string | null;

@@ -1,10 +1,9 @@
 import { newId, parsePhone } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
-import { AppError, type FieldError, problems } from '../http/problem.ts';
+import { type FieldError, problems } from '../http/problem.ts';
 import { recordJournal } from '../journal/record.ts';
+import { codeRefused, consumeCode, isCodeFormat } from './check-code.ts';
 import { assertNotLocked, clearFailures, lockedError, registerFailure } from './lockout.ts';
-import { codeDigest } from './request-code.ts';
-import { sameDigest } from './secrets.ts';
 
 export interface VerifyCodeInput {
   phone: string;
@@ -25,7 +24,7 @@ export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeI
   const fieldErrors: FieldError[] = [];
   const parsed = parsePhone(input.phone);
   if (!parsed.ok) fieldErrors.push({ field: 'phone', code: 'invalid_phone', message: 'Not a phone number.' });
-  if (!/^\d{6}$/.test(input.code))
+  if (!isCodeFormat(input.code))
     fieldErrors.push({ field: 'code', code: 'invalid_format', message: '6 digits.' });
   if (!parsed.ok || fieldErrors.length > 0) throw problems.validation(fieldErrors);
   const msisdn = parsed.msisdn;
@@ -38,30 +37,14 @@ export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeI
       .where('msisdn', '=', msisdn)
       .where('status', '!=', 'closed')
       .executeTakeFirst();
-    const live = await trx
-      .selectFrom('auth_codes')
-      .select(['id', 'code_hmac', 'expires_at'])
-      .where('identifier', '=', msisdn)
-      .where('purpose', '=', 'login')
-      .where('consumed_at', 'is', null)
-      .where('superseded_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst();
-    // Always compute the digest, so a missing code costs the same time as a wrong one.
-    const digest = codeDigest(secret, 'login', msisdn, input.code);
-    const matches = live !== undefined && sameDigest(live.code_hmac, digest);
-    if (live)
-      await trx
-        .updateTable('auth_codes')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', live.id)
-        .execute();
-    if (!live || !matches || !line) return { ok: false, reason: 'invalid', lineId: line?.id ?? null };
-    if (live.expires_at.getTime() <= input.now.getTime())
-      return { ok: false, reason: 'expired', lineId: line.id };
-    await trx.updateTable('auth_codes').set({ consumed_at: input.now }).where('id', '=', live.id).execute();
+    const check = await consumeCode(trx, secret, {
+      purpose: 'login',
+      identifier: msisdn,
+      code: input.code,
+      now: input.now,
+    });
+    if (check === 'invalid' || !line) return { ok: false, reason: 'invalid', lineId: line?.id ?? null };
+    if (check === 'expired') return { ok: false, reason: 'expired', lineId: line.id };
     let login = await trx
       .selectFrom('logins')
       .select('id')
@@ -84,12 +67,7 @@ export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeI
       ip: input.ip,
     });
     if (failure.lockedUntil) throw lockedError(failure.lockedUntil);
-    if (outcome.reason === 'expired') {
-      throw new AppError(401, 'code_expired', 'The code has expired; ask for a new one.', {
-        attemptsLeft: failure.attemptsLeft,
-      });
-    }
-    throw new AppError(401, 'invalid_code', 'Wrong code.', { attemptsLeft: failure.attemptsLeft });
+    throw codeRefused(outcome.reason, failure.attemptsLeft);
   }
 
   await clearFailures(db, msisdn);
@@ -100,7 +78,7 @@ export async function verifyLoginCode(db: Db, secret: string, input: VerifyCodeI
  * First login of a subscriber's number: a login for it that owns this line with full access. Other lines of the
  * same customer are linked explicitly (LINES-01), never implied by sharing an account.
  */
-async function registerPhoneLogin(
+export async function registerPhoneLogin(
   trx: Db,
   msisdn: string,
   line: { id: string; account_id: string },

@@ -44,7 +44,8 @@ export interface ContextOptions {
 
 /** The context for a database: in demo mode, SMS go to the virtual phone; otherwise they wait for a transport. */
 export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options: ContextOptions): AppContext {
-  const transports = options.demo ? { sms: new VirtualPhoneTransport(handle.db) } : {};
+  const phone = options.demo ? new VirtualPhoneTransport(handle.db) : undefined;
+  const transports = phone ? { sms: phone, flash: phone } : {};
   return {
     db: handle.db,
     pool: handle.pool,

@@ -29,6 +29,13 @@ export const problems = {
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Log in to continue.'),
   forbidden: (message = 'This action is not allowed at your access level.') =>
     new AppError(403, 'forbidden', message),
+  /** ACCESS-09: a partial session (or grant) asked for something that needs full access. */
+  fullAccessNeeded: () =>
+    new AppError(
+      403,
+      'forbidden',
+      'Full access is needed: log in with a code, password or passkey (automatic login gives partial access).',
+    ),
   notFound: (what = 'resource') => new AppError(404, 'not_found', `No such ${what}.`),
   csrf: () =>
     new AppError(403, 'csrf_failed', 'Missing or invalid CSRF token; reload the page and try again.'),

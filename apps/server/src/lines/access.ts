@@ -14,6 +14,11 @@ export function effectiveAccess(
   return principal.access === 'full' && grantAccess === 'full' ? 'full' : 'partial';
 }
 
+/**
+ * The access a principal has to a line, if at least `needed`: 404 without a live grant, 403 when full access is
+ * needed and the session or grant is partial (ACCESS-09). Line endpoints that partial sessions may use (the
+ * dashboard, and later top-ups and the services list) pass `partial`; everything else passes `full`.
+ */
 export function assertLineAccess(
   principal: SessionPrincipal,
   grantAccess: AccessLevel | null,
@@ -21,6 +26,6 @@ export function assertLineAccess(
 ): AccessLevel {
   const access = effectiveAccess(principal, grantAccess);
   if (access === null) throw problems.notFound('line');
-  if (needed === 'full' && access !== 'full') throw problems.forbidden();
+  if (needed === 'full' && access !== 'full') throw problems.fullAccessNeeded();
   return access;
 }

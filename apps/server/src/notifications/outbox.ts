@@ -35,7 +35,7 @@ const MAX_ATTEMPTS = 8;
 export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private again = false;
+  private followUp: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -49,20 +49,23 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
-  /** Runs a delivery pass now (coalescing with one already running); resolves when the pass ends. */
+  /**
+   * Runs a delivery pass now and resolves when it has ended. Trap: a pass already under way may have read the
+   * outbox before the caller's message was committed, so a caller arriving mid-pass waits for one more pass after
+   * it (shared by everyone who arrived meanwhile), not for the pass that may have missed its message.
+   */
   kick(): Promise<void> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.followUp ??= this.running.then(() => {
+        this.followUp = undefined;
+        return this.kick();
+      });
+      return this.followUp;
     }
     this.running = this.drain()
       .catch((err: unknown) => this.log.error({ err }, 'outbox pass failed'))
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.kick();
-        }
       });
     return this.running;
   }
@@ -70,6 +73,7 @@ export class OutboxDispatcher {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.followUp;
   }
 
   private async drain(): Promise<void> {

@@ -3,14 +3,16 @@ import type { Db } from '@kabinet/db';
 import type { OutgoingMessage, Transport } from './transport.ts';
 
 /**
- * Demo transport (DEMO-02): "delivers" SMS to the virtual phone's inbox — a table the cabinet's side panel and
- * the dev endpoint read. Only ever installed in demo mode.
+ * Demo transport (DEMO-02): "delivers" SMS and flash messages (the login prompts of ACCESS-07) to the virtual
+ * phone's inbox — a table the cabinet's side panel and the dev endpoint read, each row marked with its channel.
+ * Only ever installed in demo mode.
  */
 export class VirtualPhoneTransport implements Transport {
   readonly name = 'virtual-phone';
   constructor(private readonly db: Db) {}
 
   async send(message: OutgoingMessage): Promise<void> {
+    if (message.channel === 'email') throw new Error('the virtual phone receives no email');
     await this.db
       .insertInto('virtual_phone_messages')
       .values({
@@ -24,6 +26,7 @@ export class VirtualPhoneTransport implements Transport {
   }
 }
 
+/** The virtual phone's inbox, newest first; `channel` is `sms` or `flash`. */
 export async function listVirtualPhoneMessages(db: Db, msisdn: string, limit = 50) {
   return db
     .selectFrom('virtual_phone_messages')

@@ -6,6 +6,8 @@ import type { TestApp } from './harness.ts';
  */
 export class TestClient {
   private cookies = new Map<string, string>();
+  /** The TCP peer address the app sees (header enrichment trusts only this); inject's default otherwise. */
+  remoteAddress: string | undefined;
   constructor(private readonly t: TestApp) {}
 
   cookie(name: string): string | undefined {
@@ -21,7 +23,7 @@ export class TestClient {
   }
 
   async request(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},
@@ -30,6 +32,7 @@ export class TestClient {
     const res = await this.t.app.inject({
       method,
       url,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       headers: {
         ...(this.cookies.size > 0
           ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
@@ -52,6 +55,14 @@ export class TestClient {
 
   post(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request('POST', url, body ?? {}, headers);
+  }
+
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+
+  delete(url: string) {
+    return this.request('DELETE', url);
   }
 }
 
