@@ -1,11 +1,16 @@
 import { connect, type Db } from '@kabinet/db';
 import { test as base } from '@playwright/test';
+import { SLOT, spareNumbers } from './spare-numbers.ts';
 
 interface KabinetFixtures {
   /** The e2e database, to compare what the screen shows with what is stored. */
   db: Db;
   /** The demo numbers the seeder created; the first is the demo login. */
   demoPhones: string[];
+  /** The same server by host name, for WebAuthn (which refuses IP addresses). */
+  localhostURL: string;
+  /** A seeded subscriber's number reserved for one journey (see `SLOT`). */
+  spareNumber: (slot: keyof typeof SLOT) => string;
 }
 
 // Playwright reads fixture dependencies from the destructuring pattern, so `{}` (no dependencies) is required.
@@ -20,6 +25,17 @@ export const test = base.extend<KabinetFixtures>({
   },
   demoPhones: async ({}, use) => {
     await use((process.env.KABINET_E2E_DEMO_PHONES ?? '').split(',').filter(Boolean));
+  },
+  localhostURL: async ({}, use) => {
+    await use(process.env.KABINET_E2E_LOCALHOST_URL ?? '');
+  },
+  spareNumber: async ({ db, demoPhones }, use) => {
+    const numbers = await spareNumbers(db, demoPhones);
+    await use((slot) => {
+      const msisdn = numbers[SLOT[slot]];
+      if (!msisdn) throw new Error(`the seed has no spare subscriber for slot ${slot}`);
+      return msisdn;
+    });
   },
 });
 

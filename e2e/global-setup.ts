@@ -33,6 +33,9 @@ export default async function globalSetup() {
     demo: true,
     log: pino({ level: 'silent' }),
     outboxPollMs: 300,
+    // The browser reaches the server from 127.0.0.1: trusting it lets a test play the operator's gateway by
+    // sending the number header (ACCESS-08). Without the header nothing changes for the other tests.
+    enrichment: { trustedGateways: ['127.0.0.1/32'], header: 'x-msisdn' },
   });
   const { outbox } = ctx;
   outbox.start();
@@ -45,6 +48,8 @@ export default async function globalSetup() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   process.env.KABINET_E2E_URL = `http://127.0.0.1:${port}`;
+  // WebAuthn refuses IP addresses as relying party ids: passkey tests browse the same server by name.
+  process.env.KABINET_E2E_LOCALHOST_URL = `http://localhost:${port}`;
   process.env.KABINET_E2E_DATABASE_URL = database.url;
   process.env.KABINET_E2E_DEMO_PHONES = seeded.demoPhones.join(',');
   return async () => {

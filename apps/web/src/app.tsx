@@ -8,6 +8,8 @@ import { LoginPage } from './login/login-page';
 // Login and the overview are the first screens anyone sees and ship in the main chunk; every other page
 // is loaded on demand, so the first load stays small as the cabinet grows.
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const SecurityPage = lazy(() => import('./security/security-page'));
+const JournalPage = lazy(() => import('./journal/journal-page'));
 
 export function App() {
   return (
@@ -15,6 +17,11 @@ export function App() {
       <Route element={<AppShell />}>
         <Route index element={<RequireAuth>{(me) => <DashboardPage me={me} />}</RequireAuth>} />
         <Route path="login" element={<LoginPage />} />
+        <Route
+          path="settings/security"
+          element={<RequireAuth>{(me) => <SecurityPage me={me} />}</RequireAuth>}
+        />
+        <Route path="journal" element={<RequireAuth>{(me) => <JournalPage me={me} />}</RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

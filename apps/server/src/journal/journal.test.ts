@@ -79,6 +79,48 @@ describe('operations journal', () => {
     expect([...seen].sort((a, b) => Number(b) - Number(a))).toEqual(seen);
   });
 
+  it('ACCESS-12 orders by time even when entries were written out of order, and pages across them', async () => {
+    const sub = await buildSubscriber(t.db);
+    const client = await loginWithCode(t, sub.msisdn);
+    // An import writes history late: ids ascend while times go back and forth.
+    for (const day of [20, 5, 12, 1, 28]) {
+      await t.db
+        .insertInto('journal')
+        .values({
+          at: new Date(Date.UTC(2026, 9, day, 12)),
+          actor_kind: 'system',
+          channel: 'system',
+          line_id: sub.lineId,
+          action: 'option.connected',
+          details: JSON.stringify({ day }),
+        })
+        .execute();
+    }
+    const days: number[] = [];
+    let before: string | null = null;
+    do {
+      const url = `/api/v1/lines/${sub.lineId}/journal?action=option.&limit=2${before ? `&before=${before}` : ''}`;
+      const body: { entries: Array<{ details: { day: number } }>; nextBefore: string | null } = (
+        await client.get(url)
+      ).json();
+      days.push(...body.entries.map((e) => e.details.day));
+      before = body.nextBefore;
+    } while (before);
+    expect(days).toEqual([28, 20, 12, 5, 1]);
+  });
+
+  it('ACCESS-12 the action filter takes several prefixes', async () => {
+    const { sub, client } = await subscriberWithHistory(4);
+    const entries = (await client.get(`/api/v1/lines/${sub.lineId}/journal?action=fee.,tariff.`)).json()
+      .entries;
+    expect(entries.map((e: { action: string }) => e.action).sort()).toEqual([
+      'fee.charged',
+      'fee.charged',
+      'tariff.changed',
+      'tariff.changed',
+    ]);
+  });
+
   it('ACCESS-12 filters by channel, action prefix, outcome and time', async () => {
     const { sub, client } = await subscriberWithHistory(6);
     const url = `/api/v1/lines/${sub.lineId}/journal`;

@@ -26,7 +26,8 @@ function instant(value: string, edge: 'from' | 'to', timeZone: string): Date {
 }
 
 /**
- * ACCESS-12: one page of a line's journal, newest first, by keyset on the entry id (stable under inserts). The
+ * ACCESS-12: one page of a line's journal, newest first by time, by keyset on (time, id) — stable under inserts,
+ * and right for entries written out of time order (imports, the demo history). The
  * line's own entries plus the login-level entries (no line) of the logins that hold it now.
  */
 export async function queryJournal(db: Db, filter: JournalFilter, timeZone: string) {
@@ -66,12 +67,24 @@ export async function queryJournal(db: Db, filter: JournalFilter, timeZone: stri
   if (filter.to) query = query.where('j.at', '<', instant(filter.to, 'to', timeZone));
   if (filter.channel) query = query.where('j.channel', '=', filter.channel);
   if (filter.outcome) query = query.where('j.outcome', '=', filter.outcome);
-  if (filter.action) query = query.where(sql<boolean>`starts_with(j.action, ${filter.action})`);
-  if (filter.before) query = query.where('j.id', '<', filter.before);
+  if (filter.action) {
+    const prefixes = filter.action.split(',');
+    query = query.where((eb) => eb.or(prefixes.map((p) => sql<boolean>`starts_with(j.action, ${p})`)));
+  }
+  if (filter.before) {
+    // The cursor is the last entry's id; its time is read back at full (microsecond) precision, which a
+    // millisecond ISO string in the cursor would lose, skipping entries of the same millisecond.
+    const before = filter.before;
+    query = query.where(
+      sql<boolean>`(j.at, j.id) < ((SELECT at FROM journal WHERE id = ${before}::bigint), ${before}::bigint)`,
+    );
+  }
   const rows = await query
+    .orderBy('j.at', 'desc')
     .orderBy('j.id', 'desc')
     .limit(filter.limit + 1)
     .execute();
+  const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
   const page = rows.slice(0, filter.limit);
   return {
     entries: page.map((r) => ({
@@ -83,6 +96,6 @@ export async function queryJournal(db: Db, filter: JournalFilter, timeZone: stri
       outcome: r.outcome,
       details: r.details,
     })),
-    nextBefore: rows.length > filter.limit ? String(page.at(-1)?.id) : null,
+    nextBefore: last ? String(last.id) : null,
   };
 }

@@ -20,8 +20,8 @@ export const JournalQuery = Type.Object(
     channel: Type.Optional(StringEnum(CHANNELS, { description: 'Only this channel.' })),
     action: Type.Optional(
       Type.String({
-        pattern: '^[a-z0-9_.]{1,64}$',
-        description: 'Action prefix, e.g. `auth.` or `auth.login`.',
+        pattern: '^[a-z0-9_.]{1,64}(,[a-z0-9_.]{1,64}){0,9}$',
+        description: 'Action prefixes, comma-separated (any matches), e.g. `auth.,security.,access.`.',
       }),
     ),
     outcome: Type.Optional(StringEnum(OUTCOMES, { description: 'Only this outcome.' })),

@@ -8,7 +8,7 @@ const BASE = '/api/v1';
 const CSRF_COOKIE = 'kabinet_csrf';
 const CSRF_HEADER = 'x-csrf-token';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface CallOptions {
   body?: unknown;
@@ -83,7 +83,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(problem);
 }
 
-async function call<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
+/**
+ * One call to the API: JSON in and out, CSRF header on writes, problem+json turned into `ApiError`.
+ * The capability modules (`access-api.ts`, `security-api.ts`, `journal-api.ts`) build on it.
+ */
+export async function call<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
   let response = await send(method, path, options, false);
   let error = response.ok ? null : await toApiError(response);
   // A rotated or expired CSRF token: fetch a fresh one and try once more.
@@ -148,4 +152,9 @@ export async function getPhoneMessages(msisdn: string, signal?: AbortSignal): Pr
     { signal },
   );
   return messages;
+}
+
+/** POST /dev/phones/{msisdn}/reply: the virtual phone answers its newest pending prompt ("1" confirms). */
+export function replyFromPhone(msisdn: string, text: string): Promise<void> {
+  return call('POST', `/dev/phones/${encodeURIComponent(msisdn)}/reply`, { body: { text } });
 }

@@ -18,9 +18,21 @@ export interface MeLine {
   access: 'full' | 'partial';
 }
 
+export type AccessLevel = 'full' | 'partial';
+export type LoginMethod = 'sms_code' | 'password' | 'passkey' | 'phone_confirm' | 'enrichment';
+
 export interface Me {
-  login: { id: string; displayName: string };
+  login: {
+    id: string;
+    displayName: string;
+    /** Whether a permanent password is set (ACCESS-02). */
+    hasPassword: boolean;
+    /** What the login is identified by (ACCESS-10). */
+    kind: 'phone' | 'contract' | 'email';
+  };
   lines: MeLine[];
+  /** The session this browser holds: how it was opened and at which access level (ACCESS-09). */
+  session: { id: string; access: AccessLevel; method: LoginMethod };
 }
 
 /** Answer to POST /auth/code: where the code went and when the next one may be asked for. */
@@ -89,4 +101,8 @@ export interface VirtualSms {
   body: string;
   /** ISO instant. */
   receivedAt: string;
+  /** `flash`: a USSD/flash prompt shown over the screen (ACCESS-07); plain SMS when absent. */
+  kind?: 'sms' | 'flash';
+  /** The prompt still waits for an answer ("1" confirms). */
+  replyable?: boolean;
 }

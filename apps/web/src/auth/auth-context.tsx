@@ -19,6 +19,8 @@ interface AuthContextValue {
   logout: () => Promise<void>;
   /** Asks /me again, e.g. after a network error. */
   reload: () => void;
+  /** Asks /me again in the background (the page stays), e.g. after a password was set. */
+  refresh: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -48,6 +50,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
+  const refresh = useCallback(async () => {
+    try {
+      setState({ status: 'authenticated', me: await getMe() });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous' });
+    }
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await logoutRequest();
@@ -60,8 +70,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, signedIn, sessionEnded, logout, reload }),
-    [state, signedIn, sessionEnded, logout, reload],
+    () => ({ state, signedIn, sessionEnded, logout, reload, refresh }),
+    [state, signedIn, sessionEnded, logout, reload, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

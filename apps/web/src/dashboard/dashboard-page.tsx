@@ -6,6 +6,7 @@ import { DashboardSkeleton } from './dashboard-skeleton';
 import { LineSummary } from './line-summary';
 import { LineSwitcher } from './line-switcher';
 import { PackagesCard } from './packages-card';
+import { PasswordOffer } from './password-offer';
 import { QuickActions } from './quick-actions';
 import { TariffCard } from './tariff-card';
 import { useDashboard } from './use-dashboard';
@@ -21,6 +22,7 @@ export function DashboardPage({ me }: { me: Me }) {
   return (
     <div className="dashboard">
       <h1 className="visually-hidden">{t.dashboard.title}</h1>
+      <PasswordOffer me={me} />
       {me.lines.length > 1 && line && <LineSwitcher lines={me.lines} value={line.id} onChange={selectLine} />}
       {!line ? (
         <p className="card state">{t.dashboard.noLines}</p>

@@ -18,14 +18,19 @@ const WIDE = '(min-width: 64rem)';
 export default function VirtualPhone({ phones }: { phones: string[] }) {
   const t = useT();
   const { state } = useAuth();
-  const { phone: typed, setPhone, sent, setSent } = useLoginFlow();
+  const { phone: typed, setPhone, sent, setSent, prompted } = useLoginFlow();
   const navigate = useNavigate();
   const [open, setOpen] = useState(() => window.matchMedia(WIDE).matches);
   const [selected, setSelected] = useState<string | null>(phones[0] ?? null);
 
   const typedNumber = toE164(typed);
   const options = [
-    ...new Set([...phones, ...(sent ? [sent.phone] : []), ...(typedNumber ? [typedNumber] : [])]),
+    ...new Set([
+      ...phones,
+      ...(sent ? [sent.phone] : []),
+      ...(prompted ? [prompted] : []),
+      ...(typedNumber ? [typedNumber] : []),
+    ]),
   ];
   const current = selected && options.includes(selected) ? selected : (options[0] ?? null);
   const inbox = useInbox(current);
@@ -35,6 +40,13 @@ export default function VirtualPhone({ phones }: { phones: string[] }) {
   useEffect(() => {
     if (sent) setSelected(sent.phone);
   }, [sent]);
+
+  // A login confirmation prompt just went to this number (ACCESS-07): show it, and open the phone.
+  useEffect(() => {
+    if (!prompted) return;
+    setSelected(prompted);
+    setOpen(true);
+  }, [prompted]);
 
   function fillLoginForm() {
     if (!current) return;
@@ -87,7 +99,7 @@ export default function VirtualPhone({ phones }: { phones: string[] }) {
             {t.virtualPhone.offline}
           </p>
         )}
-        <SmsList messages={inbox.messages} />
+        <SmsList messages={inbox.messages} msisdn={current} />
         {inbox.loaded && inbox.messages.length === 0 && <p className="vp-note">{t.virtualPhone.empty}</p>}
       </div>
     </aside>

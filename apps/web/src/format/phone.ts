@@ -21,3 +21,11 @@ export function toE164(input: string): string | null {
   if (digits.length === 10 && digits.startsWith('9')) return `+7${digits}`;
   return null;
 }
+
+/**
+ * A number (masked or not) that must not break across lines: "+7 912 ***-**-89" would otherwise wrap at a
+ * space or a hyphen and read as two numbers. Non-breaking space and non-breaking hyphen keep it whole.
+ */
+export function unbreakable(phone: string): string {
+  return phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+}

@@ -6,10 +6,43 @@ import type { Dictionary } from './ru';
 
 /** A field error in the user's language, by its machine code; the server's English message otherwise. */
 export function fieldErrorMessage(t: Dictionary, problem: FieldProblem): string {
-  if (problem.code === 'invalid_phone') return t.errors.invalidPhone;
+  switch (problem.code) {
+    case 'invalid_phone':
+      return t.errors.invalidPhone;
+    case 'invalid_contract':
+      return t.errors.invalidContract;
+    case 'invalid_email':
+      return t.errors.invalidEmail;
+    case 'too_short':
+      return t.errors.passwordTooShort;
+    case 'too_long':
+      return t.errors.passwordTooLong;
+    case 'too_common':
+      return t.errors.passwordTooCommon;
+    case 'invalid_characters':
+      return t.errors.passwordInvalidCharacters;
+  }
   if (problem.field === 'phone' && problem.code === 'required') return t.errors.phoneRequired;
+  if (/password/i.test(problem.field) && problem.code === 'required') return t.errors.passwordRequired;
   if (problem.field === 'code') return t.errors.invalidCodeFormat;
   return problem.message;
+}
+
+/**
+ * The messages of a `validation_failed` error that name one of `fields`, worded; empty for other errors.
+ * Forms show them under their field rather than in one block.
+ */
+export function fieldMessages(t: Dictionary, error: unknown, ...fields: string[]): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
+  const mine = (error.problem.errors ?? []).filter((problem) => fields.includes(problem.field));
+  return [...new Set(mine.map((problem) => fieldErrorMessage(t, problem)))];
+}
+
+/** Whether a `validation_failed` error names only fields among `fields` (so nothing is left to say above). */
+export function onlyFieldErrors(error: unknown, ...fields: string[]): boolean {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return false;
+  const errors = error.problem.errors ?? [];
+  return errors.length > 0 && errors.every((problem) => fields.includes(problem.field));
 }
 
 /**
@@ -35,8 +68,28 @@ export function errorMessage(t: Dictionary, error: unknown): string {
       return t.errors.codeExpired;
     case 'login_locked': {
       const until = error.stringField('lockedUntil');
-      return until ? t.errors.loginLocked(formatDateTime(t.locale, until)) : t.errors.loginLockedNoTime;
+      if (!until || Number.isNaN(Date.parse(until))) return t.errors.loginLockedNoTime;
+      const wait = formatWait(t.time, (Date.parse(until) - Date.now()) / 1000);
+      return t.errors.loginLocked(formatDateTime(t.locale, until), wait);
     }
+    case 'invalid_credentials': {
+      const attemptsLeft = error.numberField('attemptsLeft');
+      return attemptsLeft === undefined
+        ? t.errors.invalidCredentialsNoCount
+        : t.errors.invalidCredentials(attemptsLeft);
+    }
+    case 'passkey_invalid':
+      return t.errors.passkeyInvalid;
+    case 'forbidden':
+      return t.errors.forbidden;
+    case 'step_up_required':
+      return t.errors.stepUpRequired;
+    case 'enrichment_untrusted':
+      return t.errors.enrichmentUntrusted;
+    case 'no_phone':
+      return t.errors.noPhone;
+    case 'not_found':
+      return t.errors.notFound;
     case 'rate_limited': {
       const retryAfter = error.numberField('retryAfterSeconds');
       return retryAfter === undefined

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { useLang } from '../i18n/i18n-context';
 import { useLoginFlow } from '../login/login-flow';
+import { AppNav } from './app-nav';
 import { LogoMark } from './logo-mark';
 
 /** Logo, language switch and, for a logged-in user, logout: on every page (ACCESS-05). */
@@ -62,6 +63,7 @@ export function AppHeader() {
           )}
         </div>
       </div>
+      {state.status === 'authenticated' && <AppNav />}
       {logoutFailed && (
         <p className="header-alert" role="alert">
           {t.header.logoutFailed}

@@ -14,6 +14,9 @@ interface LoginFlowValue {
   /** The code in flight (step 2), or null on step 1. */
   sent: SentCode | null;
   setSent: (sent: SentCode | null) => void;
+  /** E.164 of the number a confirmation prompt just went to (ACCESS-07), for the virtual phone to follow. */
+  prompted: string | null;
+  setPrompted: (msisdn: string | null) => void;
 }
 
 const LoginFlowContext = createContext<LoginFlowValue | null>(null);
@@ -25,7 +28,11 @@ const LoginFlowContext = createContext<LoginFlowValue | null>(null);
 export function LoginFlowProvider({ children }: { children: ReactNode }) {
   const [phone, setPhone] = useState('');
   const [sent, setSent] = useState<SentCode | null>(null);
-  const value = useMemo(() => ({ phone, setPhone, sent, setSent }), [phone, sent]);
+  const [prompted, setPrompted] = useState<string | null>(null);
+  const value = useMemo(
+    () => ({ phone, setPhone, sent, setSent, prompted, setPrompted }),
+    [phone, sent, prompted],
+  );
   return <LoginFlowContext.Provider value={value}>{children}</LoginFlowContext.Provider>;
 }
 

@@ -3,6 +3,7 @@ import { requestCode } from '../api/api-client';
 import { useT } from '../i18n/i18n-context';
 import { FormError, LOGIN_ERROR_ID } from './form-error';
 import { toSentCode, useLoginFlow } from './login-flow';
+import { PublicComputerField } from './public-computer-field';
 
 interface PhoneStepProps {
   publicComputer: boolean;
@@ -32,7 +33,6 @@ export function PhoneStep({ publicComputer, onPublicComputerChange }: PhoneStepP
 
   return (
     <form className="login-form" onSubmit={submit} noValidate aria-labelledby="login-title">
-      <h1 id="login-title">{t.login.title}</h1>
       <p className="muted">{t.login.phoneIntro}</p>
 
       <div className="field">
@@ -54,20 +54,11 @@ export function PhoneStep({ publicComputer, onPublicComputerChange }: PhoneStepP
         <FormError error={error} />
       </div>
 
-      <div className="checkbox-field">
-        <input
-          id="login-public-computer"
-          type="checkbox"
-          checked={publicComputer}
-          onChange={(event) => onPublicComputerChange(event.target.checked)}
-          aria-describedby="login-public-computer-hint"
-          data-testid="remember-checkbox"
-        />
-        <label htmlFor="login-public-computer">{t.login.publicComputer}</label>
-        <p id="login-public-computer-hint" className="hint">
-          {t.login.publicComputerHint}
-        </p>
-      </div>
+      <PublicComputerField
+        id="login-public-computer"
+        checked={publicComputer}
+        onChange={onPublicComputerChange}
+      />
 
       <button
         type="submit"

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { Me } from '../api/types';
+import { useSessionGuard } from '../auth/use-session-guard';
+import { LineSwitcher } from '../dashboard/line-switcher';
+import { useSelectedLine } from '../dashboard/use-selected-line';
+import { useT } from '../i18n/i18n-context';
+import { ErrorState } from '../layout/error-state';
+import { LoadingState } from '../layout/loading-state';
+import { FormError } from '../login/form-error';
+import { isForbidden, PartialAccessNotice } from '../security/partial-access-notice';
+import { JournalEntryRow } from './journal-entry-row';
+import { CHANNELS, type JournalFilters, KINDS, PERIODS } from './journal-filters';
+import { useJournal } from './use-journal';
+import './journal.css';
+
+/** /journal (ACCESS-12): every action on the selected line, from any channel; filterable, newest first. */
+export default function JournalPage({ me }: { me: Me }) {
+  if (me.session.access === 'partial') return <PartialAccessNotice />;
+  return <JournalView me={me} />;
+}
+
+function JournalView({ me }: { me: Me }) {
+  const t = useT();
+  const j = t.journal;
+  const [line, selectLine] = useSelectedLine(me.lines);
+  const [filters, setFilters] = useState<JournalFilters>({ period: 'month', channel: '', kind: 'all' });
+  const { state, loadMore, retry } = useJournal(line?.id, filters);
+  useSessionGuard(state.status === 'error' ? state.error : null);
+
+  if (state.status === 'error' && isForbidden(state.error)) return <PartialAccessNotice />;
+
+  return (
+    <div className="journal-page" data-testid="journal-page">
+      <h1>{j.title}</h1>
+      <p className="muted">{j.intro}</p>
+      {me.lines.length > 1 && line && <LineSwitcher lines={me.lines} value={line.id} onChange={selectLine} />}
+
+      <div className="card journal-filters">
+        <div className="field">
+          <label htmlFor="journal-period">{j.period}</label>
+          <select
+            id="journal-period"
+            value={filters.period}
+            onChange={(event) =>
+              setFilters({ ...filters, period: event.target.value as JournalFilters['period'] })
+            }
+            data-testid="journal-period"
+          >
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {j.periods[period]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="journal-channel">{j.channel}</label>
+          <select
+            id="journal-channel"
+            value={filters.channel}
+            onChange={(event) =>
+              setFilters({ ...filters, channel: event.target.value as JournalFilters['channel'] })
+            }
+            data-testid="journal-channel"
+          >
+            <option value="">{j.any}</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {j.channels[channel]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="journal-kind">{j.kind}</label>
+          <select
+            id="journal-kind"
+            value={filters.kind}
+            onChange={(event) =>
+              setFilters({ ...filters, kind: event.target.value as JournalFilters['kind'] })
+            }
+            data-testid="journal-kind"
+          >
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {j.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {!line ? (
+        <p className="card state">{t.dashboard.noLines}</p>
+      ) : state.status === 'loading' ? (
+        <LoadingState />
+      ) : state.status === 'error' ? (
+        <ErrorState error={state.error} onRetry={retry} />
+      ) : state.entries.length === 0 ? (
+        <p className="card state" data-testid="journal-empty">
+          {j.empty}
+        </p>
+      ) : (
+        <section className="card journal-card" aria-label={j.title}>
+          <ol className="journal-list">
+            {state.entries.map((entry) => (
+              <JournalEntryRow key={entry.id} entry={entry} />
+            ))}
+          </ol>
+          <FormError error={state.moreError} />
+          {state.nextBefore && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={loadMore}
+              disabled={state.loadingMore}
+              data-testid="journal-more"
+            >
+              {state.loadingMore ? j.loadingMore : j.more}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
