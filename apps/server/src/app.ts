@@ -20,7 +20,10 @@ import { installErrorHandler, installNotFound } from './http/error-handler.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/schemas.ts';
 import { journalRoutes } from './journal/routes.ts';
 import { lineRoutes } from './lines/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { requestRoutes } from './requests/routes.ts';
 import { securityRoutes } from './security/routes.ts';
+import { serviceRoutes } from './services/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 
 export interface BuildAppOptions {
@@ -73,6 +76,9 @@ export async function buildApp(options: BuildAppOptions) {
         { name: 'lines', description: 'Lines and their dashboard' },
         { name: 'security', description: 'Security settings, sessions, passkeys' },
         { name: 'journal', description: 'Operations journal' },
+        { name: 'plans', description: 'Tariffs' },
+        { name: 'services', description: 'Options and content subscriptions' },
+        { name: 'requests', description: 'Requests and their time line' },
         { name: 'dev', description: 'Demo mode only' },
       ],
     },
@@ -94,6 +100,9 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(phoneConfirmRoutes, ctx);
   await app.register(securityRoutes, ctx);
   await app.register(journalRoutes, ctx);
+  await app.register(planRoutes, ctx);
+  await app.register(serviceRoutes, ctx);
+  await app.register(requestRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

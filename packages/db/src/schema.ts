@@ -239,6 +239,18 @@ export interface RequestsTable {
   payload: Json<Record<string, unknown>>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  effective_at: Timestamp | null;
+  login_id: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  login_id: string;
+  request_hash: Buffer;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null, string | null> | null;
+  created_at: GeneratedTimestamp;
+  completed_at: Timestamp | null;
 }
 
 export interface RequestEventsTable {
@@ -352,6 +364,7 @@ export interface Database {
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
   phone_confirmations: PhoneConfirmationsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Line = Selectable<LinesTable>;
