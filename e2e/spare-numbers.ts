@@ -34,4 +34,9 @@ export const SLOT = {
   sessions: 6,
   passwordReset: 7,
   passwordChange: 8,
+  tariffChange: 9,
+  optionConnect: 10,
+  contentUnsubscribe: 11,
+  requestsList: 12,
+  partialServices: 13,
 } as const;

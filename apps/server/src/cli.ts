@@ -1,5 +1,6 @@
 import { verifyLedger } from '@kabinet/db';
 import { Command, Option } from 'commander';
+import { checkCatalogCommand, loadCatalogCommand } from './catalog/catalog-cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { defaultWebDist, openDatabase } from './runtime/database.ts';
@@ -85,6 +86,29 @@ program
     } finally {
       await database.close();
     }
+  });
+
+const catalog = program.command('catalog').description('The operator catalog file (docs/catalog.md)');
+
+catalog
+  .command('check')
+  .description('Validate a catalog file and list every error with its line (exit 1 when invalid)')
+  .argument('<file>', 'catalog file, format kabinet-catalog/1')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    process.exitCode = await checkCatalogCommand(file, opts);
+  });
+
+catalog
+  .command('load')
+  .description('Validate a catalog file, then load it in one transaction; items absent from it are archived')
+  .argument('<file>', 'catalog file, format kabinet-catalog/1')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    process.exitCode = await loadCatalogCommand(file, opts, async () => {
+      const database = await openDatabase(configOrExit({ demo: true }), opts.json ? () => {} : console.log);
+      return { db: database.handle.db, close: database.close };
+    });
   });
 
 program

@@ -10,6 +10,9 @@ import { LoginPage } from './login/login-page';
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const SecurityPage = lazy(() => import('./security/security-page'));
 const JournalPage = lazy(() => import('./journal/journal-page'));
+const TariffsPage = lazy(() => import('./tariffs/tariffs-page'));
+const ServicesPage = lazy(() => import('./services/services-page'));
+const RequestsPage = lazy(() => import('./requests/requests-page'));
 
 export function App() {
   return (
@@ -22,6 +25,9 @@ export function App() {
           element={<RequireAuth>{(me) => <SecurityPage me={me} />}</RequireAuth>}
         />
         <Route path="journal" element={<RequireAuth>{(me) => <JournalPage me={me} />}</RequireAuth>} />
+        <Route path="tariffs" element={<RequireAuth>{(me) => <TariffsPage me={me} />}</RequireAuth>} />
+        <Route path="services" element={<RequireAuth>{(me) => <ServicesPage me={me} />}</RequireAuth>} />
+        <Route path="requests" element={<RequireAuth>{(me) => <RequestsPage me={me} />}</RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -81,6 +81,8 @@ export interface OptionsTable {
   excludes_options: Generated<string[]>;
   archived_at: Timestamp | null;
   created_at: GeneratedTimestamp;
+  /** Roaming options: codes of the roaming zones where they apply (migration 0004). */
+  roaming_zones: Generated<string[]>;
 }
 
 export interface PackageTemplatesTable {
@@ -338,6 +340,40 @@ export interface PhoneConfirmationsTable {
   ip: string | null;
 }
 
+export interface RoamingZonesTable {
+  code: string;
+  name_ru: string;
+  name_en: string;
+  countries: Generated<string[]>;
+  rest_of_world: Generated<boolean>;
+  archived_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ServiceBansTable {
+  code: string;
+  name_ru: string;
+  name_en: string;
+  description_ru: Generated<string>;
+  description_en: Generated<string>;
+  bars: string[];
+  archived_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CatalogPriceChangesTable {
+  id: Generated<bigint>;
+  tariff_id: string | null;
+  option_id: string | null;
+  /**
+   * A calendar day. Trap: node-pg turns a `date` into a Date at local midnight, a day off west of UTC — select
+   * it as text (`to_char(effective_from, 'YYYY-MM-DD')`), write it as `'YYYY-MM-DD'`.
+   */
+  effective_from: ColumnType<Date, string, string>;
+  fee: bigint | null;
+  connect_fee: bigint | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
@@ -365,6 +401,9 @@ export interface Database {
   webauthn_challenges: WebauthnChallengesTable;
   phone_confirmations: PhoneConfirmationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  roaming_zones: RoamingZonesTable;
+  service_bans: ServiceBansTable;
+  catalog_price_changes: CatalogPriceChangesTable;
 }
 
 export type Line = Selectable<LinesTable>;

@@ -35,7 +35,25 @@ describe('authorisation', () => {
         name: 'B phone',
       })
       .execute();
-    const idsOfB: Record<string, string> = { lineId: b.lineId, sessionId: meB.session.id, passkeyId };
+    // An option connected to B's line and a request of B's (SVC-02/03, SVC-11).
+    const optionId = newId('option');
+    await t.db
+      .insertInto('options')
+      .values({ id: optionId, code: `walker-${optionId}`, category: 'content', name_ru: 'B', name_en: 'B' })
+      .execute();
+    await t.db.insertInto('line_options').values({ line_id: b.lineId, option_id: optionId }).execute();
+    const requestId = newId('request');
+    await t.db
+      .insertInto('requests')
+      .values({ id: requestId, line_id: b.lineId, kind: 'option_connect', status: 'done', payload: '{}' })
+      .execute();
+    const idsOfB: Record<string, string> = {
+      lineId: b.lineId,
+      sessionId: meB.session.id,
+      passkeyId,
+      optionId,
+      requestId,
+    };
 
     const routes = routeTable(t.app.printRoutes({ commonPrefix: false })).filter((r) =>
       OWNED_PARAMS.some((p) => r.path.includes(`:${p}`)),
@@ -75,6 +93,12 @@ describe('authorisation', () => {
       .where('id', '=', passkeyId)
       .executeTakeFirst();
     expect(key?.revoked_at ?? null).toBeNull();
+    const stillConnected = await t.db
+      .selectFrom('line_options')
+      .select('option_id')
+      .where('line_id', '=', b.lineId)
+      .execute();
+    expect(stillConnected).toEqual([{ option_id: optionId }]);
   });
 
   it('ACCESS-09 a partial session gets 403 on the journal, security settings, sessions and password change', async () => {

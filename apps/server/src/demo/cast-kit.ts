@@ -3,10 +3,11 @@
  * seeded random stream. The named demo subscribers (demo-cast.ts) and the crowd around them (crowd.ts) both
  * use these, so every line is made the same way.
  */
+
+import type { Catalog, CatalogOption } from '@kabinet/core';
 import { newId, startOfDay } from '@kabinet/core';
 import type { JournalChannel } from '@kabinet/db';
 import { dayOfMonth, monthGrid } from './calendar.ts';
-import type { Catalog, CatalogOption } from './catalog.ts';
 import { fullName, type PersonName } from './names.ts';
 import { NumberPlan } from './numbers.ts';
 import type {

@@ -1,5 +1,5 @@
 /**
- * Prices of usage beyond the packages, by the tariff's `rates` (see catalog.ts). Every price is computed in
+ * Prices of usage beyond the packages, by the tariff's `rates` (see core/catalog/types.ts and docs/catalog.md). Every price is computed in
  * millikopecks and rounded to kopecks once per record with `roundToKopecks` — the one charging rule.
  */
 import { roundToKopecks } from '@kabinet/core';

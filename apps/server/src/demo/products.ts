@@ -2,9 +2,9 @@
  * The loaded catalog as the simulation needs it: each product by code with its database id and its package
  * templates (with their ids, so buckets can point at them).
  */
-import type { PackageKind } from '@kabinet/core';
+import type { Catalog, FeePeriod, OptionCategory, PackageKind, Rates, Renew } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
-import type { Catalog, CatalogIds, FeePeriod, OptionCategory, Rates, Renew } from './catalog.ts';
+import type { CatalogIds } from '../catalog/load-summary.ts';
 
 export interface TemplateInfo {
   id: string;

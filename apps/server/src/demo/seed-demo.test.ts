@@ -1,9 +1,10 @@
 import { type DbHandle, verifyLedger } from '@kabinet/db';
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog/load-catalog.ts';
+import { unchanged } from '../catalog/load-summary.ts';
 import { createTestDatabase } from '../test/harness.ts';
-import { loadCatalog } from './catalog.ts';
-import { demoCatalog } from './catalog-parse.ts';
+import { demoCatalog } from './demo-catalog.ts';
 import { mulberry32 } from './random.ts';
 import { DEMO_LOGIN, isDemoSeeded, type SeedResult, seedDemo } from './seed-demo.ts';
 
@@ -215,8 +216,9 @@ describe('demo seed', () => {
   it('OPS-03 loading the catalog again keeps its ids and packages', async () => {
     const templates = await count(sql`SELECT count(*) AS n FROM package_templates`);
     const before = await db.selectFrom('tariffs').select(['id', 'code']).orderBy('code').execute();
-    const ids = await loadCatalog(db, demoCatalog());
+    const { ids, summary } = await loadCatalog(db, demoCatalog());
     expect(Object.fromEntries(before.map((t) => [t.code, t.id]))).toEqual(ids.tariffs);
+    expect(unchanged(summary)).toBe(true);
     expect(await count(sql`SELECT count(*) AS n FROM package_templates`)).toBe(templates);
   });
 

@@ -11,12 +11,12 @@
 import { DEFAULT_TIME_ZONE, toWallClock } from '@kabinet/core';
 import { type Db, ensureOperatorAccounts } from '@kabinet/db';
 import { sql } from 'kysely';
+import { loadCatalog } from '../catalog/load-catalog.ts';
 import { dayGrid, monthsBefore } from './calendar.ts';
 import { buildCast } from './cast.ts';
 import { castContext } from './cast-kit.ts';
-import { loadCatalog } from './catalog.ts';
-import { demoCatalog } from './catalog-parse.ts';
 import { DEMO_LOGIN, DEMO_PHONES } from './demo-cast.ts';
+import { demoCatalog } from './demo-catalog.ts';
 import { productIndex } from './products.ts';
 import { mulberry32, type RandomSource, Rng } from './random.ts';
 import { type AccountRows, AccountSimulation, type SimWorld } from './simulation.ts';
@@ -135,7 +135,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
     progress(0, 1, 'catalog');
     const ledger = await ensureOperatorAccounts(trx);
     const catalog = demoCatalog();
-    const products = await productIndex(trx, catalog, await loadCatalog(trx, catalog));
+    const products = await productIndex(trx, catalog, (await loadCatalog(trx, catalog, now)).ids);
     progress(1, 1, 'catalog');
 
     progress(0, 1, 'subscribers');

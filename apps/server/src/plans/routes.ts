@@ -1,5 +1,134 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { toSafeNumber } from '@kabinet/core';
 import type { FastifyInstance } from 'fastify';
+import { requirePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../http/context.ts';
+import { runIdempotent } from '../http/idempotency.ts';
+import { LineIdParams, problemResponses } from '../http/schemas.ts';
+import { lineGuard } from '../requests/line-guard.ts';
+import { recordedRequest } from '../requests/recorded.ts';
+import { cancelPendingChange } from './cancel-pending-change.ts';
+import { changeTariff } from './change-tariff.ts';
+import {
+  ChangeResult,
+  CurrentTariff,
+  IdempotencyHeaders,
+  TariffCatalog,
+  TariffCatalogQuery,
+  TariffChangeBody,
+} from './schemas.ts';
+import { currentTariff, tariffCatalog } from './tariff-query.ts';
 
-/** PLAN-01/02/03: the current tariff, the tariffs on offer and changing tariff. (Being built: issue 4.) */
-export async function planRoutes(_root: FastifyInstance, _ctx: AppContext) {}
+/** PLAN-01/02/03: the current tariff, the tariffs on offer and changing tariff. */
+export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const read = lineGuard(ctx, 'partial');
+  const change = lineGuard(ctx, 'full');
+
+  app.get(
+    '/api/v1/lines/:lineId/tariff',
+    {
+      preValidation: read,
+      schema: {
+        tags: ['plans'],
+        summary: 'Current tariff (PLAN-01)',
+        description:
+          'Packages, prices outside them, roaming, next fee, and a planned change. Partial access suffices.',
+        params: LineIdParams,
+        response: { 200: CurrentTariff, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => currentTariff(ctx.db, request.params.lineId),
+  );
+
+  app.get(
+    '/api/v1/lines/:lineId/tariffs',
+    {
+      preValidation: read,
+      schema: {
+        tags: ['plans'],
+        summary: 'Tariffs this line may move to (PLAN-02)',
+        description:
+          'Public, not archived tariffs of the line’s kind except its own, with transition fee and changes.',
+        params: LineIdParams,
+        querystring: TariffCatalogQuery,
+        response: { 200: TariffCatalog, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tariffCatalog(ctx.db, request.params.lineId, request.query.sort ?? 'price'),
+  );
+
+  app.post(
+    '/api/v1/lines/:lineId/tariff-changes',
+    {
+      preValidation: change,
+      schema: {
+        tags: ['plans'],
+        summary: 'Change tariff now or from the next period (PLAN-03)',
+        description:
+          'Needs full access and an `Idempotency-Key`. `now` charges the transition fee and rebuilds the packages; ' +
+          '`next_period` plans the change for the line’s next fee date (replacing a planned one).',
+        params: LineIdParams,
+        headers: IdempotencyHeaders,
+        body: TariffChangeBody,
+        response: { 201: ChangeResult, ...problemResponses(400, 401, 402, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { lineId } = request.params;
+      return runIdempotent({
+        db: ctx.db,
+        request,
+        reply,
+        loginId: principal.loginId,
+        now: ctx.now(),
+        run: async (trx, scope) => {
+          const done = await changeTariff(trx, {
+            lineId,
+            loginId: principal.loginId,
+            tariffId: request.body.tariffId,
+            when: request.body.when,
+            scope,
+            now: ctx.now(),
+            timeZone: ctx.timeZone,
+            ip: request.ip,
+          });
+          const body = {
+            request: await recordedRequest(trx, lineId, done.requestId),
+            balance: toSafeNumber(done.balance),
+          };
+          return { status: 201, body };
+        },
+      });
+    },
+  );
+
+  app.delete(
+    '/api/v1/lines/:lineId/tariff-changes/pending',
+    {
+      preValidation: change,
+      schema: {
+        tags: ['plans'],
+        summary: 'Cancel the planned tariff change (PLAN-03)',
+        params: LineIdParams,
+        response: {
+          204: { type: 'null', description: 'Cancelled.' },
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      await ctx.db.transaction().execute((trx) =>
+        cancelPendingChange(trx, {
+          lineId: request.params.lineId,
+          loginId: principal.loginId,
+          now: ctx.now(),
+          ip: request.ip,
+        }),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}

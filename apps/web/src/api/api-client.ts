@@ -13,6 +13,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface CallOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: one per user intent, reused on retry, so a write is applied once. */
+  idempotencyKey?: string;
 }
 
 /** Token fetched from GET /auth/csrf, for when the cookie cannot be read (see `csrfToken`). */
@@ -52,6 +54,7 @@ async function send(
   // No content-type without a body: servers (Fastify among them) reject an empty JSON body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken(freshCsrf);
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   try {
     return await fetch(`${BASE}${path}`, {
       method,

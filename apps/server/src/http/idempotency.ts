@@ -1,0 +1,102 @@
+/**
+ * Idempotent commands, as Stripe does them: the client sends an `Idempotency-Key` with every charging request;
+ * the first execution stores its status and response under (login, key), a replay returns them with
+ * `Idempotent-Replayed: true` and runs nothing, and the same key with other parameters is refused (409).
+ *
+ * The key row is written in the command's own transaction: two concurrent duplicates serialise on it
+ * (INSERT … ON CONFLICT DO NOTHING waits for the first transaction; SELECT … FOR UPDATE then sees its result).
+ * A refused command (402, 409 …) rolls back with its key, so it changed nothing and may be retried with the same
+ * key once the cause is gone (a top-up). Keys are kept ≥ 24 h (a sweeper comes with the periodic jobs).
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '@kabinet/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { AppError, problems } from './problem.ts';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{8,100}$/;
+
+/** What a command answers: HTTP status and a JSON body, stored for replays. */
+export interface CommandResult<T> {
+  status: number;
+  body: T;
+}
+
+/** The request's `Idempotency-Key`; a 400 field error naming the header when missing or malformed. */
+export function idempotencyKeyOf(request: FastifyRequest): string {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  if (typeof key !== 'string' || key.length === 0) {
+    throw problems.field('Idempotency-Key', 'required', 'The Idempotency-Key header is required.');
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw problems.field(
+      'Idempotency-Key',
+      'invalid_format',
+      'Idempotency-Key must be 8–100 printable ASCII characters without spaces.',
+    );
+  }
+  return key;
+}
+
+/** SHA-256 of what the request asks for: method, path (with query) and body. */
+export function requestFingerprint(method: string, url: string, body: unknown): Buffer {
+  return createHash('sha256')
+    .update(`${method}\n${url}\n${JSON.stringify(body ?? null)}`)
+    .digest();
+}
+
+export interface IdempotentOptions<T> {
+  db: Db;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  loginId: string;
+  /** The app clock, for `completed_at`. */
+  now: Date;
+  /**
+   * The command, in the transaction that holds the key. `scope` is unique per login and key: derive ledger
+   * idempotency keys from it (`tariff_change:${scope}`).
+   */
+  run: (trx: Db, scope: string) => Promise<CommandResult<T>>;
+}
+
+/**
+ * Runs a charging command at most once per `Idempotency-Key` of the login and sends its result; a replay sends
+ * the stored one. 409 `idempotency_conflict` for the same key with another method, path or body.
+ */
+export async function runIdempotent<T>(options: IdempotentOptions<T>): Promise<FastifyReply> {
+  const { request, reply, loginId } = options;
+  const key = idempotencyKeyOf(request);
+  const hash = requestFingerprint(request.method, request.url, request.body);
+  const outcome = await options.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('idempotency_keys')
+      .values({ key, login_id: loginId, request_hash: hash })
+      .onConflict((oc) => oc.columns(['login_id', 'key']).doNothing())
+      .execute();
+    const row = await sql<{ request_hash: Buffer; status_code: number | null; response: unknown }>`
+      SELECT request_hash, status_code, response FROM idempotency_keys
+      WHERE login_id = ${loginId} AND key = ${key} FOR UPDATE`
+      .execute(trx)
+      .then((r) => r.rows[0]);
+    if (!row) throw new Error('idempotency key row vanished inside its transaction');
+    if (!row.request_hash.equals(hash)) {
+      throw new AppError(
+        409,
+        'idempotency_conflict',
+        'This Idempotency-Key was used for a different request; use a new key for new parameters.',
+      );
+    }
+    if (row.status_code !== null) return { replayed: true, status: row.status_code, body: row.response };
+    const result = await options.run(trx, `${loginId}:${key}`);
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ status_code: result.status, response: JSON.stringify(result.body), completed_at: options.now })
+      .where('login_id', '=', loginId)
+      .where('key', '=', key)
+      .execute();
+    return { replayed: false, status: result.status, body: result.body as unknown };
+  });
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(outcome.status).send(outcome.body);
+}

@@ -1,0 +1,112 @@
+import { fundsShortfall, toSafeNumber, transitionFeeOf } from '@kabinet/core';
+import type { Db } from '@kabinet/db';
+import { recordJournal } from '../journal/record.ts';
+import { advanceRequest } from '../requests/record-request.ts';
+import { loadOfferedTariffs } from './catalog-query.ts';
+import { droppedNote } from './change-tariff.ts';
+import { chargeFee } from './charge-fee.ts';
+import { lockLine } from './line-lock.ts';
+import { switchTariff } from './switch-tariff.ts';
+
+/** What one run of {@link applyDueTariffChanges} did. */
+export interface AppliedChanges {
+  /** Request ids now `done`. */
+  applied: string[];
+  /** Request ids now `rejected` (tariff withdrawn, or the transition fee no longer affordable). */
+  rejected: string[];
+}
+
+/**
+ * PLAN-03, for the periodic job (issue 5): applies the tariff changes planned from the next period whose time
+ * has come. Each in its own transaction under the line's lock: the transition fee is charged (ledger key
+ * `tariff_change:<requestId>`, so a rerun charges nothing twice), the tariff switched and its packages opened
+ * for the period starting at the planned instant. The line's `next_fee_at` is left alone: run this BEFORE the
+ * job charges periodic fees, which then charges the new tariff's fee at that boundary and moves the date.
+ * A change whose tariff left the offer, or whose fee the account can no longer pay, is rejected with a note.
+ */
+export async function applyDueTariffChanges(db: Db, now: Date, timeZone: string): Promise<AppliedChanges> {
+  const due = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('kind', '=', 'tariff_change')
+    .where('status', '=', 'accepted')
+    .where('effective_at', '<=', now)
+    .orderBy('effective_at')
+    .orderBy('id')
+    .execute();
+  const result: AppliedChanges = { applied: [], rejected: [] };
+  for (const { id } of due) {
+    const outcome = await db.transaction().execute((trx) => applyOne(trx, id, now, timeZone));
+    if (outcome === 'applied') result.applied.push(id);
+    if (outcome === 'rejected') result.rejected.push(id);
+  }
+  return result;
+}
+
+async function applyOne(trx: Db, requestId: string, now: Date, timeZone: string) {
+  const peek = await trx
+    .selectFrom('requests')
+    .select('line_id')
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!peek) return 'skipped';
+  const line = await lockLine(trx, peek.line_id);
+  const request = await trx
+    .selectFrom('requests')
+    .select(['status', 'effective_at', 'payload', 'login_id'])
+    .where('id', '=', requestId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (request.status !== 'accepted' || !request.effective_at) return 'skipped';
+  const tariffId = request.payload.toTariffId;
+  const [target] = typeof tariffId === 'string' ? await loadOfferedTariffs(trx, line.kind, tariffId) : [];
+  const fee = target ? transitionFeeOf(target.rates) : 0n;
+  const shortfall = fundsShortfall({ balance: line.balance, creditLimit: line.credit_limit, fee });
+  const entry = {
+    actorKind: 'system' as const,
+    channel: 'system' as const,
+    lineId: line.id,
+    loginId: request.login_id,
+  };
+  if (!target || shortfall) {
+    const note = target
+      ? 'Not enough money for the transition fee when the change was due.'
+      : 'The tariff is no longer offered.';
+    await advanceRequest(trx, requestId, 'rejected', note, now);
+    await recordJournal(trx, {
+      ...entry,
+      action: 'tariff.change_rejected',
+      outcome: 'failed',
+      details: { requestId, note },
+    });
+    return 'rejected';
+  }
+  await chargeFee(trx, {
+    line,
+    fee,
+    kind: 'tariff_change',
+    idempotencyKey: `tariff_change:${requestId}`,
+    description: `Tariff change ${line.tariff_code} → ${target.code}`,
+    at: now,
+  });
+  const droppedOptions = await switchTariff(trx, {
+    line,
+    target,
+    start: request.effective_at,
+    moveNextFee: false,
+    timeZone,
+  });
+  await advanceRequest(trx, requestId, 'done', droppedNote(droppedOptions), now);
+  await recordJournal(trx, {
+    ...entry,
+    action: 'tariff.changed',
+    details: {
+      requestId,
+      fromTariff: line.tariff_code,
+      toTariff: target.code,
+      fee: toSafeNumber(fee),
+      droppedOptions,
+    },
+  });
+  return 'applied';
+}

@@ -1,0 +1,18 @@
+import type { Db } from '@kabinet/db';
+import { closeBuckets } from '../plans/buckets.ts';
+
+/**
+ * Takes an option off a line: the connection goes and its packages of the current period with it (untouched
+ * buckets are deleted, used ones end now so what was used stays on record). False when it was not connected.
+ */
+export async function removeOption(trx: Db, lineId: string, optionId: string, now: Date): Promise<boolean> {
+  const removed = await trx
+    .deleteFrom('line_options')
+    .where('line_id', '=', lineId)
+    .where('option_id', '=', optionId)
+    .returning('option_id')
+    .executeTakeFirst();
+  if (!removed) return false;
+  await closeBuckets(trx, { lineId, owner: 'option_id', ownerId: optionId, at: now, removeUnused: true });
+  return true;
+}

@@ -1,0 +1,78 @@
+import { type KeyboardEvent, useState } from 'react';
+import type { Me } from '../api/types';
+import { LinePage } from '../catalog/line-page';
+import { useT } from '../i18n/i18n-context';
+import { OptionsTab } from './options-tab';
+import { SubscriptionsTab } from './subscriptions-tab';
+import '../catalog/catalog.css';
+
+type Tab = 'connected' | 'all' | 'content';
+const TABS: Tab[] = ['connected', 'all', 'content'];
+
+/** /services: connected options, the catalog of options (SVC-01/02) and content subscriptions (SVC-03). */
+export default function ServicesPage({ me }: { me: Me }) {
+  const t = useT();
+  return (
+    <LinePage me={me} title={t.services.title} testId="services-page">
+      {(line, allowed) => <ServicesView key={line.id} lineId={line.id} allowed={allowed} />}
+    </LinePage>
+  );
+}
+
+function ServicesView({ lineId, allowed }: { lineId: string; allowed: boolean }) {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('connected');
+  const [done, setDone] = useState<string | null>(null);
+
+  function choose(value: Tab) {
+    setTab(value);
+    setDone(null);
+  }
+
+  /** ←/→ move between the tabs (the ARIA tabs pattern): one Tab stop for the row, arrows inside it. */
+  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? tab;
+    choose(next);
+    document.getElementById(`services-tab-${next}`)?.focus();
+  }
+
+  return (
+    <>
+      <div className="tabs" role="tablist" aria-label={t.services.title} onKeyDown={onTabKey} tabIndex={-1}>
+        {TABS.map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            id={`services-tab-${value}`}
+            aria-selected={tab === value}
+            tabIndex={tab === value ? 0 : -1}
+            aria-controls="services-panel"
+            className={tab === value ? 'tab is-selected' : 'tab'}
+            onClick={() => choose(value)}
+            data-testid={`services-tab-${value}`}
+          >
+            {t.services.tabs[value]}
+          </button>
+        ))}
+      </div>
+      <div className="form-error-region" aria-live="polite">
+        {done && (
+          <p className="success-note" data-testid="change-done">
+            {done}
+          </p>
+        )}
+      </div>
+      <div id="services-panel" role="tabpanel" aria-labelledby={`services-tab-${tab}`} className="tab-panel">
+        {tab === 'content' ? (
+          <SubscriptionsTab lineId={lineId} canChange={allowed} onDone={setDone} />
+        ) : (
+          <OptionsTab key={tab} lineId={lineId} tab={tab} canChange={allowed} onDone={setDone} />
+        )}
+      </div>
+    </>
+  );
+}
