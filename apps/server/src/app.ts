@@ -19,6 +19,7 @@ import { csrfGuard } from './http/csrf.ts';
 import { installErrorHandler, installNotFound } from './http/error-handler.ts';
 import { FieldErrorSchema, ProblemSchema } from './http/schemas.ts';
 import { journalRoutes } from './journal/routes.ts';
+import { lineSettingsRoutes } from './line-settings/routes.ts';
 import { lineRoutes } from './lines/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(planRoutes, ctx);
   await app.register(serviceRoutes, ctx);
   await app.register(requestRoutes, ctx);
+  await app.register(lineSettingsRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   passkey: 'pk',
   challenge: 'chl',
   phoneConfirmation: 'pcf',
+  blacklistEntry: 'blk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

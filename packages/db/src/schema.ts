@@ -374,6 +374,29 @@ export interface CatalogPriceChangesTable {
   connect_fee: bigint | null;
 }
 
+export interface LineBansTable {
+  line_id: string;
+  ban_code: string;
+  enabled_at: GeneratedTimestamp;
+}
+
+export interface LineForwardingTable {
+  line_id: string;
+  condition: 'unconditional' | 'busy' | 'no_answer' | 'unreachable';
+  enabled: Generated<boolean>;
+  target: string | null;
+  delay_seconds: number | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface LineBlacklistTable {
+  id: string;
+  line_id: string;
+  number: string;
+  label: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
@@ -403,6 +426,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   roaming_zones: RoamingZonesTable;
   service_bans: ServiceBansTable;
+  line_bans: LineBansTable;
+  line_forwarding: LineForwardingTable;
+  line_blacklist: LineBlacklistTable;
   catalog_price_changes: CatalogPriceChangesTable;
 }
 
