@@ -27,7 +27,7 @@ export default async function globalSetup() {
   const database = await createDatabaseFromTemplate(server.url, template, 'kabinet_e2e');
   await migrate(database.url);
   const handle = connect(database.url);
-  const seeded = await seedDemo(handle.db, { subscribers: 20 });
+  const seeded = await seedDemo(handle.db, { subscribers: 24 });
   const ctx = createAppContext(handle, {
     secret: 'e2e-secret-'.repeat(4),
     demo: true,

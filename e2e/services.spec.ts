@@ -94,7 +94,7 @@ test('SVC-03 unsubscribes from all content subscriptions', async ({ page, db, sp
   expect(await contentCodes()).toEqual([]);
 });
 
-test('SVC-01 a partial-access session sees the tariff and services but cannot change them', async ({
+test('SVC-01 a partial-access session sees the tariff, services and call settings but cannot change them', async ({
   page,
   spareNumber,
 }) => {
@@ -112,6 +112,16 @@ test('SVC-01 a partial-access session sees the tariff and services but cannot ch
   await services.tab('all');
   await expect(services.options.first()).toBeVisible();
   await expect(page.getByTestId('option-connect')).toHaveCount(0);
+  // Call settings (SVC-04/06/07): the state is there, the controls are not.
+  await services.tab('settings');
+  await expect(page.getByTestId('ban').first()).toBeVisible();
+  await expect(page.getByTestId('forwarding-rule')).toHaveCount(4);
+  await expect(page.getByTestId('settings-read-only').first()).toContainText(
+    'Недоступно при частичном доступе',
+  );
+  await expect(page.getByTestId('ban-toggle')).toHaveCount(0);
+  await expect(page.getByTestId('forwarding-save')).toHaveCount(0);
+  await expect(page.getByTestId('blacklist-add')).toHaveCount(0);
 
   await page.getByTestId('nav-tariffs').click();
   await expect(page.getByTestId('current-tariff-name')).toBeVisible();

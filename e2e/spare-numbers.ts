@@ -39,4 +39,7 @@ export const SLOT = {
   contentUnsubscribe: 11,
   requestsList: 12,
   partialServices: 13,
+  callForwarding: 14,
+  blacklist: 15,
+  serviceBans: 16,
 } as const;

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** /services: connected options, all options, content subscriptions (SVC-01/02/03). */
+/** /services: connected options, all options, content subscriptions, call settings (SVC-01/02/03/04/06/07). */
 export class ServicesPage {
   readonly root: Locator;
   readonly options: Locator;
@@ -22,7 +22,7 @@ export class ServicesPage {
     await expect(this.root).toBeVisible();
   }
 
-  async tab(name: 'connected' | 'all' | 'content') {
+  async tab(name: 'connected' | 'all' | 'content' | 'settings') {
     await this.page.getByTestId(`services-tab-${name}`).click();
   }
 

@@ -47,12 +47,26 @@ describe('authorisation', () => {
       .insertInto('requests')
       .values({ id: requestId, line_id: b.lineId, kind: 'option_connect', status: 'done', payload: '{}' })
       .execute();
+    // A blacklist entry of B's, and a ban of the catalog (SVC-04/07).
+    const entryId = newId('blacklistEntry');
+    await t.db
+      .insertInto('line_blacklist')
+      .values({ id: entryId, line_id: b.lineId, number: '+74951234567' })
+      .execute();
+    const banCode = `walker-ban-${entryId}`;
+    await t.db
+      .insertInto('service_bans')
+      .values({ code: banCode, name_ru: 'Запрет', name_en: 'Ban', bars: ['voice_intl'] })
+      .execute();
     const idsOfB: Record<string, string> = {
       lineId: b.lineId,
       sessionId: meB.session.id,
       passkeyId,
       optionId,
       requestId,
+      entryId,
+      banCode,
+      condition: 'unconditional',
     };
 
     const routes = routeTable(t.app.printRoutes({ commonPrefix: false })).filter((r) =>
@@ -99,6 +113,12 @@ describe('authorisation', () => {
       .where('line_id', '=', b.lineId)
       .execute();
     expect(stillConnected).toEqual([{ option_id: optionId }]);
+    const settingsOfB = await Promise.all([
+      t.db.selectFrom('line_blacklist').select('id').where('line_id', '=', b.lineId).execute(),
+      t.db.selectFrom('line_bans').select('ban_code').where('line_id', '=', b.lineId).execute(),
+      t.db.selectFrom('line_forwarding').select('condition').where('line_id', '=', b.lineId).execute(),
+    ]);
+    expect(settingsOfB).toEqual([[{ id: entryId }], [], []]);
   });
 
   it('ACCESS-09 a partial session gets 403 on the journal, security settings, sessions and password change', async () => {

@@ -5,6 +5,7 @@ import { periodicFee, price } from '../catalog/amounts';
 import { ConfirmDialog } from '../catalog/confirm-dialog';
 import { newIdempotencyKey } from '../catalog/idempotency-key';
 import { PackageChips } from '../catalog/package-chips';
+import type { Worded } from '../catalog/worded';
 import { useLang } from '../i18n/i18n-context';
 import type { ListedOption } from './option-filter';
 
@@ -20,7 +21,7 @@ export function OptionDialog({
 }: {
   lineId: string;
   option: ListedOption;
-  onDone: (message: string) => void;
+  onDone: (message: Worded) => void;
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
@@ -38,10 +39,10 @@ export function OptionDialog({
     try {
       if (disconnecting) {
         await disconnectOption(lineId, option.id, key);
-        onDone(s.disconnectedDone(name));
+        onDone((t, lang) => t.services.disconnectedDone(option.name[lang]));
       } else {
         await connectOption(lineId, option.id, key);
-        onDone(s.connectedDone(name));
+        onDone((t, lang) => t.services.connectedDone(option.name[lang]));
       }
     } catch (failure) {
       setError(failure);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getOptions } from '../api/services-api';
 import { useSessionGuard } from '../auth/use-session-guard';
 import { useLineData } from '../catalog/use-line-data';
+import type { Worded } from '../catalog/worded';
 import { useT } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
@@ -25,7 +26,7 @@ export function OptionsTab({
   lineId: string;
   tab: 'connected' | 'all';
   canChange: boolean;
-  onDone: (message: string) => void;
+  onDone: (message: Worded) => void;
 }) {
   const t = useT();
   const s = t.services;

@@ -1,15 +1,23 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
 import type { Me } from '../api/types';
 import { LinePage } from '../catalog/line-page';
-import { useT } from '../i18n/i18n-context';
+import type { Worded } from '../catalog/worded';
+import { useLang, useT } from '../i18n/i18n-context';
+import { LoadingState } from '../layout/loading-state';
 import { OptionsTab } from './options-tab';
 import { SubscriptionsTab } from './subscriptions-tab';
 import '../catalog/catalog.css';
 
-type Tab = 'connected' | 'all' | 'content';
-const TABS: Tab[] = ['connected', 'all', 'content'];
+type Tab = 'connected' | 'all' | 'content' | 'settings';
+const TABS: Tab[] = ['connected', 'all', 'content', 'settings'];
 
-/** /services: connected options, the catalog of options (SVC-01/02) and content subscriptions (SVC-03). */
+// Bans, forwarding and the blacklist are their own chunk: most visits to /services never open that tab.
+const SettingsTab = lazy(() => import('../line-settings/settings-tab'));
+
+/**
+ * /services: connected options, the catalog of options (SVC-01/02), content subscriptions (SVC-03) and
+ * "Настройки связи" — bans, forwarding, blacklist (SVC-04/06/07).
+ */
 export default function ServicesPage({ me }: { me: Me }) {
   const t = useT();
   return (
@@ -20,9 +28,11 @@ export default function ServicesPage({ me }: { me: Me }) {
 }
 
 function ServicesView({ lineId, allowed }: { lineId: string; allowed: boolean }) {
-  const t = useT();
+  const { t, lang } = useLang();
   const [tab, setTab] = useState<Tab>('connected');
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Worded | null>(null);
+  // A function kept in state is set through an updater, or React would call it as one.
+  const onDone = (message: Worded) => setDone(() => message);
 
   function choose(value: Tab) {
     setTab(value);
@@ -62,15 +72,19 @@ function ServicesView({ lineId, allowed }: { lineId: string; allowed: boolean })
       <div className="form-error-region" aria-live="polite">
         {done && (
           <p className="success-note" data-testid="change-done">
-            {done}
+            {done(t, lang)}
           </p>
         )}
       </div>
       <div id="services-panel" role="tabpanel" aria-labelledby={`services-tab-${tab}`} className="tab-panel">
-        {tab === 'content' ? (
-          <SubscriptionsTab lineId={lineId} canChange={allowed} onDone={setDone} />
+        {tab === 'settings' ? (
+          <Suspense fallback={<LoadingState />}>
+            <SettingsTab lineId={lineId} canChange={allowed} onDone={onDone} />
+          </Suspense>
+        ) : tab === 'content' ? (
+          <SubscriptionsTab lineId={lineId} canChange={allowed} onDone={onDone} />
         ) : (
-          <OptionsTab key={tab} lineId={lineId} tab={tab} canChange={allowed} onDone={setDone} />
+          <OptionsTab key={tab} lineId={lineId} tab={tab} canChange={allowed} onDone={onDone} />
         )}
       </div>
     </>

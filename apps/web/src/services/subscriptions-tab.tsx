@@ -6,6 +6,7 @@ import { ActionError } from '../catalog/action-error';
 import { periodicFee } from '../catalog/amounts';
 import { ConfirmDialog } from '../catalog/confirm-dialog';
 import { useLineData } from '../catalog/use-line-data';
+import type { Worded } from '../catalog/worded';
 import { formatDate } from '../format/dates';
 import { useLang } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
@@ -22,7 +23,7 @@ export function SubscriptionsTab({
 }: {
   lineId: string;
   canChange: boolean;
-  onDone: (message: string) => void;
+  onDone: (message: Worded) => void;
 }) {
   const { t, lang } = useLang();
   const s = t.services;
@@ -44,10 +45,11 @@ export function SubscriptionsTab({
     try {
       if (pending.target === 'all') {
         const result = await unsubscribeAll(lineId);
-        onDone(s.unsubscribedAll(result.unsubscribed));
+        onDone((t) => t.services.unsubscribedAll(result.unsubscribed));
       } else {
         await unsubscribe(lineId, pending.target.id);
-        onDone(s.unsubscribed(pending.target.name[lang]));
+        const { name } = pending.target;
+        onDone((t, lang) => t.services.unsubscribed(name[lang]));
       }
       setPending(null);
       reload();
