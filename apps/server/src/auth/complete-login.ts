@@ -1,7 +1,7 @@
 import type { AccessLevel } from '@kabinet/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context.ts';
-import { CSRF_COOKIE, issueCsrfToken } from '../http/csrf.ts';
+import { issueCsrfToken, setCsrfCookie } from '../http/csrf.ts';
 import { recordJournal } from '../journal/record.ts';
 import { queueLoginAlert } from './login-alert.ts';
 import { loadMe } from './me.ts';
@@ -72,12 +72,7 @@ export async function completeLogin(
     ...(login.rememberDevice ? { maxAge: SESSION_ABSOLUTE_MS / 1000 } : {}),
   });
   // A new CSRF token with the new session, so a token seen before login is worthless after it.
-  reply.setCookie(CSRF_COOKIE, issueCsrfToken(ctx.secret), {
-    path: '/',
-    sameSite: 'strict',
-    secure: ctx.secureCookies,
-    httpOnly: false,
-  });
+  setCsrfCookie(reply, issueCsrfToken(ctx.secret), ctx.secureCookies);
   return loadMe(
     ctx.db,
     { sessionId: session.id, loginId: login.loginId, access: login.access, method: login.method },

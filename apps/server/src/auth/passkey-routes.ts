@@ -22,11 +22,9 @@ import {
   RegisterPasskeyBody,
   RequestOptions,
 } from './passkeys/schemas.ts';
+import { AUTH_FLOOD_GUARD } from './policy.ts';
 import { requireFullAccess } from './principal.ts';
 import { Me } from './schemas.ts';
-
-/** A coarse per-process flood guard for the anonymous endpoints; challenges themselves live in PostgreSQL. */
-const FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 /** ACCESS-06: passkeys (WebAuthn) registered in settings and used for quick login. */
 export async function passkeyRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -136,7 +134,7 @@ export async function passkeyRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/passkey/options',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Begin a passkey login (ACCESS-06)',
@@ -155,7 +153,7 @@ export async function passkeyRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/passkey/verify',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Log in with a passkey (ACCESS-06)',

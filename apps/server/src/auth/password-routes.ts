@@ -12,13 +12,11 @@ import {
   ResetCodeBody,
   ResetPasswordBody,
 } from './password-schemas.ts';
+import { AUTH_FLOOD_GUARD } from './policy.ts';
 import { requireFullAccess } from './principal.ts';
 import { requestPasswordResetCode, resetPassword } from './reset-password.ts';
 import { Me } from './schemas.ts';
 import { requestStepUpCode } from './step-up.ts';
-
-/** A coarse per-process flood guard; the real limits (per number, per address, lockout) live in PostgreSQL. */
-const FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 /** ACCESS-02/03/10: set, change and recover a password; password login by number or contract. */
 export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -27,7 +25,7 @@ export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/password/login',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Log in with a number or contract number and a password (ACCESS-03, ACCESS-10)',
@@ -57,7 +55,7 @@ export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/password',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Set or change the password (ACCESS-02)',
@@ -87,7 +85,7 @@ export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/step-up/code',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Send a step-up code by SMS (ACCESS-02)',
@@ -106,7 +104,7 @@ export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/password/reset/code',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Send a password-reset code (ACCESS-02)',
@@ -130,7 +128,7 @@ export async function passwordRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/password/reset',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with a reset code, and log in (ACCESS-02)',

@@ -15,9 +15,8 @@ import {
   PhoneConfirmStarted,
   PhoneConfirmState,
 } from './phone-confirm/schemas.ts';
+import { AUTH_FLOOD_GUARD } from './policy.ts';
 
-/** A coarse per-process flood guard; the real limits (per number, per address) live in PostgreSQL. */
-const FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 /** Polling once a second for 20 s, with room for a few tabs. */
 const POLL_GUARD = { rateLimit: { max: 240, timeWindow: '1 minute' } };
 
@@ -31,7 +30,7 @@ export async function phoneConfirmRoutes(root: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/v1/auth/phone-confirm',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Ask the phone to confirm a login (ACCESS-07)',

@@ -11,3 +11,9 @@ export const CODE_POLICY = {
   lockSeconds: 60 * 60,
   smsSender: 'Kabinet',
 } as const;
+
+/**
+ * A coarse per-process flood guard for the unauthenticated auth routes (@fastify/rate-limit config). The real
+ * limits — per number, per address, the lockout — live in PostgreSQL and hold across processes.
+ */
+export const AUTH_FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute' } };

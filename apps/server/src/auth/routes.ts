@@ -1,31 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../http/context.ts';
-import { CSRF_COOKIE, issueCsrfToken, isValidCsrfToken } from '../http/csrf.ts';
+import { CSRF_COOKIE, issueCsrfToken, isValidCsrfToken, setCsrfCookie } from '../http/csrf.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { recordJournal } from '../journal/record.ts';
 import { completeLogin } from './complete-login.ts';
 import { loadMe } from './me.ts';
+import { AUTH_FLOOD_GUARD } from './policy.ts';
 import { requirePrincipal, sessionCookieName } from './principal.ts';
 import { requestLoginCode } from './request-code.ts';
 import { CodeSent, CsrfToken, Me, RequestCodeBody, VerifyCodeBody } from './schemas.ts';
 import { verifyLoginCode } from './verify-code.ts';
 
-/** A coarse per-process flood guard; the real limits (per number, per address, lockout) live in PostgreSQL. */
-const FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute' } };
-
 export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const cookieName = sessionCookieName(ctx);
-
-  function setCsrfCookie(reply: FastifyReply, token: string) {
-    reply.setCookie(CSRF_COOKIE, token, {
-      path: '/',
-      sameSite: 'strict',
-      secure: ctx.secureCookies,
-      httpOnly: false,
-    });
-  }
 
   app.get(
     '/api/v1/auth/csrf',
@@ -41,7 +30,7 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
       const existing = request.cookies[CSRF_COOKIE];
       const token =
         existing && isValidCsrfToken(ctx.secret, existing) ? existing : issueCsrfToken(ctx.secret);
-      if (token !== existing) setCsrfCookie(reply, token);
+      if (token !== existing) setCsrfCookie(reply, token, ctx.secureCookies);
       return { token };
     },
   );
@@ -49,7 +38,7 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/code',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Send a login code by SMS (ACCESS-01)',
@@ -73,7 +62,7 @@ export async function authRoutes(root: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/v1/auth/code/verify',
     {
-      config: FLOOD_GUARD,
+      config: AUTH_FLOOD_GUARD,
       schema: {
         tags: ['auth'],
         summary: 'Log in with the SMS code (ACCESS-01)',

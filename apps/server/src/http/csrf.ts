@@ -23,6 +23,11 @@ export function isValidCsrfToken(secret: string, token: string): boolean {
   return sameDigest(Buffer.from(signature, 'base64url'), hmac(secret, 'csrf', value));
 }
 
+/** Sets the JS-readable CSRF cookie (SameSite=Strict; Secure when served over TLS). */
+export function setCsrfCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(CSRF_COOKIE, token, { path: '/', sameSite: 'strict', secure, httpOnly: false });
+}
+
 /** The request's own origin, as a browser would send it in `Origin`. */
 function ownOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;

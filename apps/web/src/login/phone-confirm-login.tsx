@@ -6,8 +6,8 @@ import { useAuth } from '../auth/auth-context';
 import { toE164, unbreakable } from '../format/phone';
 import { useT } from '../i18n/i18n-context';
 import { useCountdown } from '../lib/use-countdown';
-import { FormError, LOGIN_ERROR_ID } from './form-error';
 import { useLoginFlow } from './login-flow';
+import { PhoneField } from './phone-field';
 import { PublicComputerField } from './public-computer-field';
 import { usePhoneConfirm } from './use-phone-confirm';
 
@@ -98,23 +98,13 @@ export function PhoneConfirmLogin({
   return (
     <form className="login-form" onSubmit={start} noValidate aria-labelledby="login-title">
       <p className="muted">{t.phoneConfirm.intro}</p>
-      <div className="field">
-        <label htmlFor="confirm-phone">{t.login.phoneLabel}</label>
-        <input
-          id="confirm-phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder={t.login.phonePlaceholder}
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? LOGIN_ERROR_ID : undefined}
-          data-testid="confirm-phone-input"
-          required
-        />
-        <FormError error={error} />
-      </div>
+      <PhoneField
+        id="confirm-phone"
+        value={phone}
+        onChange={setPhone}
+        error={error}
+        testId="confirm-phone-input"
+      />
       <PublicComputerField
         id="login-confirm-public"
         checked={publicComputer}

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { requestCode } from '../api/api-client';
 import { useT } from '../i18n/i18n-context';
-import { FormError, LOGIN_ERROR_ID } from './form-error';
 import { toSentCode, useLoginFlow } from './login-flow';
+import { PhoneField } from './phone-field';
 import { PublicComputerField } from './public-computer-field';
 
 interface PhoneStepProps {
@@ -35,24 +35,7 @@ export function PhoneStep({ publicComputer, onPublicComputerChange }: PhoneStepP
     <form className="login-form" onSubmit={submit} noValidate aria-labelledby="login-title">
       <p className="muted">{t.login.phoneIntro}</p>
 
-      <div className="field">
-        <label htmlFor="login-phone">{t.login.phoneLabel}</label>
-        <input
-          id="login-phone"
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder={t.login.phonePlaceholder}
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? LOGIN_ERROR_ID : undefined}
-          data-testid="phone-input"
-          required
-        />
-        <FormError error={error} />
-      </div>
+      <PhoneField id="login-phone" value={phone} onChange={setPhone} error={error} testId="phone-input" />
 
       <PublicComputerField
         id="login-public-computer"
