@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { FeatureJUnitReporter } from './tools/feature-junit-reporter.ts';
 
 // Unit and API tests (Playwright runs the browser journeys separately, see playwright.config.ts).
 export default defineConfig({
@@ -9,6 +10,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Tests run in a fixed zone, so calendar logic cannot pass by the machine's accident.
     env: { TZ: 'UTC' },
-    reporters: ['default', ['junit', { outputFile: 'reports/junit/vitest.xml', suiteName: 'unit-and-api' }]],
+    reporters: [
+      'default',
+      new FeatureJUnitReporter({ outputFile: 'reports/junit/vitest.xml', suiteName: 'unit-and-api' }),
+    ],
   },
 });

@@ -14,7 +14,7 @@ const invalid = (...errors: Array<[string, string]>) =>
   });
 
 describe('line settings errors', () => {
-  it('words every field code of forwarding under its field, in both languages', () => {
+  it('SVC-06 words every field code of forwarding under its field, in both languages', () => {
     const error = invalid(['target', 'own_number'], ['delaySeconds', 'invalid_value']);
     expect(settingFieldMessages(ru, error, 'target')).toEqual([ru.lineSettings.errors.ownNumber]);
     expect(settingFieldMessages(en, error, 'delaySeconds')).toEqual([en.lineSettings.errors.invalidDelay]);
@@ -28,7 +28,7 @@ describe('line settings errors', () => {
     expect(onlyTheseFields(error, ['target'])).toBe(false);
   });
 
-  it('says "own number" in the blacklist’s own words, and words the blacklist conflicts', () => {
+  it('SVC-07 says "own number" in the blacklist’s own words, and words the blacklist conflicts', () => {
     const own = invalid(['number', 'own_number']);
     expect(settingFieldMessages(ru, own, 'number', ru.lineSettings.errors.ownNumberBlacklist)).toEqual([
       ru.lineSettings.errors.ownNumberBlacklist,
@@ -50,7 +50,7 @@ describe('line settings errors', () => {
     expect(settingErrorMessage(ru, 'ru', again)).toBe(ru.lineSettings.errors.alreadyBlacklisted);
   });
 
-  it('reads catalog texts localised or plain', () => {
+  it('SVC-04 reads catalog texts localised or plain', () => {
     expect(catalogText({ ru: 'Запрет', en: 'Ban' }, 'en')).toBe('Ban');
     expect(catalogText('Запрет', 'en')).toBe('Запрет');
   });
