@@ -25,6 +25,7 @@ import { planRoutes } from './plans/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { securityRoutes } from './security/routes.ts';
 import { serviceRoutes } from './services/routes.ts';
+import { simRoutes } from './sim/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 
 export interface BuildAppOptions {
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(serviceRoutes, ctx);
   await app.register(requestRoutes, ctx);
   await app.register(lineSettingsRoutes, ctx);
+  await app.register(simRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

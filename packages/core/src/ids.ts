@@ -21,6 +21,7 @@ export const ID_PREFIXES = {
   challenge: 'chl',
   phoneConfirmation: 'pcf',
   blacklistEntry: 'blk',
+  simCard: 'sim',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

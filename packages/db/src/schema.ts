@@ -108,6 +108,9 @@ export interface LinesTable {
   next_fee_at: Timestamp | null;
   activated_at: GeneratedTimestamp;
   closed_at: Timestamp | null;
+  block_reason: 'voluntary' | 'lost' | 'stolen' | 'debt' | null;
+  blocked_at: Timestamp | null;
+  suspended_until: Timestamp | null;
 }
 
 export interface LineOptionsTable {
@@ -397,6 +400,18 @@ export interface LineBlacklistTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface SimCardsTable {
+  id: string;
+  line_id: string;
+  kind: 'physical' | 'esim';
+  status: 'pending' | 'active' | 'blocked' | 'replaced';
+  iccid: string | null;
+  activation_code: string | null;
+  pickup_office: string | null;
+  created_at: GeneratedTimestamp;
+  activated_at: Timestamp | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
@@ -429,6 +444,7 @@ export interface Database {
   line_bans: LineBansTable;
   line_forwarding: LineForwardingTable;
   line_blacklist: LineBlacklistTable;
+  sim_cards: SimCardsTable;
   catalog_price_changes: CatalogPriceChangesTable;
 }
 
