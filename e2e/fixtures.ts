@@ -1,6 +1,6 @@
 import { connect, type Db } from '@kabinet/db';
 import { test as base } from '@playwright/test';
-import { SLOT, spareNumbers } from './spare-numbers.ts';
+import { SLOT } from './spare-numbers.ts';
 
 interface KabinetFixtures {
   /** The e2e database, to compare what the screen shows with what is stored. */
@@ -29,8 +29,9 @@ export const test = base.extend<KabinetFixtures>({
   localhostURL: async ({}, use) => {
     await use(process.env.KABINET_E2E_LOCALHOST_URL ?? '');
   },
-  spareNumber: async ({ db, demoPhones }, use) => {
-    const numbers = await spareNumbers(db, demoPhones);
+  spareNumber: async ({}, use) => {
+    // Listed by the global setup, before any journey changed a line's status (see `spareNumbers`).
+    const numbers = (process.env.KABINET_E2E_SPARE_NUMBERS ?? '').split(',').filter(Boolean);
     await use((slot) => {
       const msisdn = numbers[SLOT[slot]];
       if (!msisdn) throw new Error(`the seed has no spare subscriber for slot ${slot}`);

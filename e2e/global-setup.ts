@@ -11,6 +11,7 @@ import { seedDemo } from '../apps/server/src/demo/seed-demo.ts';
 import { createAppContext } from '../apps/server/src/http/context.ts';
 import { defaultWebDist } from '../apps/server/src/runtime/database.ts';
 import { findChromium } from './browser.ts';
+import { spareNumbers } from './spare-numbers.ts';
 
 /**
  * Starts the real server for the browser tests: a fresh database (TEST_DATABASE_URL, else embedded PostgreSQL),
@@ -52,6 +53,9 @@ export default async function globalSetup() {
   process.env.KABINET_E2E_LOCALHOST_URL = `http://localhost:${port}`;
   process.env.KABINET_E2E_DATABASE_URL = database.url;
   process.env.KABINET_E2E_DEMO_PHONES = seeded.demoPhones.join(',');
+  // Fixed once, before any journey runs: a journey that blocks or suspends its line must not shift the
+  // numbers of the journeys after it.
+  process.env.KABINET_E2E_SPARE_NUMBERS = (await spareNumbers(handle.db, seeded.demoPhones)).join(',');
   return async () => {
     await app.close();
     await outbox.stop();

@@ -3,7 +3,8 @@ import type { Db } from '@kabinet/db';
 /**
  * Numbers of seeded subscribers other than the demo phones: active mobile lines whose owner logs in with that
  * very number. Each test that changes a login's state (password, lock, passkey, sessions) takes its own slot,
- * so the tests stay independent of each other and of their order.
+ * so the tests stay independent of each other and of their order. The global setup lists them once, before any
+ * journey runs, so a journey that blocks or suspends its line does not shift the others.
  */
 export async function spareNumbers(db: Db, exclude: string[]): Promise<string[]> {
   const rows = await db
@@ -42,4 +43,7 @@ export const SLOT = {
   callForwarding: 14,
   blacklist: 15,
   serviceBans: 16,
+  esim: 17,
+  lostSim: 18,
+  partialSim: 19,
 } as const;

@@ -13,6 +13,7 @@ const JournalPage = lazy(() => import('./journal/journal-page'));
 const TariffsPage = lazy(() => import('./tariffs/tariffs-page'));
 const ServicesPage = lazy(() => import('./services/services-page'));
 const RequestsPage = lazy(() => import('./requests/requests-page'));
+const SimPage = lazy(() => import('./sim/sim-page'));
 
 export function App() {
   return (
@@ -28,6 +29,7 @@ export function App() {
         <Route path="tariffs" element={<RequireAuth>{(me) => <TariffsPage me={me} />}</RequireAuth>} />
         <Route path="services" element={<RequireAuth>{(me) => <ServicesPage me={me} />}</RequireAuth>} />
         <Route path="requests" element={<RequireAuth>{(me) => <RequestsPage me={me} />}</RequireAuth>} />
+        <Route path="sim" element={<RequireAuth>{(me) => <SimPage me={me} />}</RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

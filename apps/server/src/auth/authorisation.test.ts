@@ -58,6 +58,18 @@ describe('authorisation', () => {
       .insertInto('service_bans')
       .values({ code: banCode, name_ru: 'Запрет', name_en: 'Ban', bars: ['voice_intl'] })
       .execute();
+    // A pending eSIM of B's (SVC-09).
+    const cardId = newId('simCard');
+    await t.db
+      .insertInto('sim_cards')
+      .values({
+        id: cardId,
+        line_id: b.lineId,
+        kind: 'esim',
+        status: 'pending',
+        activation_code: 'LPA:1$x$Y',
+      })
+      .execute();
     const idsOfB: Record<string, string> = {
       lineId: b.lineId,
       sessionId: meB.session.id,
@@ -66,6 +78,7 @@ describe('authorisation', () => {
       requestId,
       entryId,
       banCode,
+      cardId,
       condition: 'unconditional',
     };
 

@@ -17,7 +17,7 @@ export const RequestSchema = Type.Object(
     id: Type.String({ description: 'Request id (`req_…`).' }),
     kind: Type.String({
       description:
-        '`tariff_change`, `option_connect`, `option_disconnect`, `content_unsubscribe`, `ban_change`, `forwarding_change`, `blacklist_change`; more kinds come later.',
+        '`tariff_change`, `option_connect`, `option_disconnect`, `content_unsubscribe`, `ban_change`, `forwarding_change`, `blacklist_change`, `suspension`, `resumption`, `sim_block`, `sim_replacement`, `esim_issue`; more kinds come later.',
     }),
     status: StringEnum(REQUEST_STATUSES, { description: 'Where the request stands now.' }),
     title: LocalisedText,

@@ -13,6 +13,7 @@ export function ConfirmDialog({
   busyLabel,
   busy,
   confirmDisabled,
+  danger = false,
   onConfirm,
   onClose,
   testId,
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   busyLabel: string;
   busy: boolean;
   confirmDisabled?: boolean;
+  /** The confirmation cannot be taken back online (e.g. blocking a SIM): drawn in the danger colour. */
+  danger?: boolean;
   onConfirm: () => void;
   onClose: () => void;
   testId?: string;
@@ -60,7 +63,7 @@ export function ConfirmDialog({
         <div className="confirm-dialog-actions">
           <button
             type="button"
-            className="button button-primary"
+            className={danger ? 'button button-danger' : 'button button-primary'}
             onClick={onConfirm}
             disabled={busy || confirmDisabled}
             data-testid="dialog-confirm"

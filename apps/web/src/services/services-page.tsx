@@ -1,4 +1,5 @@
 import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
 import type { Me } from '../api/types';
 import { LinePage } from '../catalog/line-page';
 import type { Worded } from '../catalog/worded';
@@ -51,6 +52,13 @@ function ServicesView({ lineId, allowed }: { lineId: string; allowed: boolean })
 
   return (
     <>
+      <Link to="/sim" className="card sim-link" data-testid="sim-link">
+        <span>
+          <span className="sim-link-title">{t.sim.link}</span>
+          <span className="hint">{t.sim.linkHint}</span>
+        </span>
+        <span aria-hidden="true">→</span>
+      </Link>
       <div className="tabs" role="tablist" aria-label={t.services.title} onKeyDown={onTabKey} tabIndex={-1}>
         {TABS.map((value) => (
           <button
