@@ -1,9 +1,9 @@
 import type { Db } from '@kabinet/db';
 import { CODE_POLICY } from '../auth/policy.ts';
 import { enqueueMessage } from '../notifications/outbox.ts';
+import { recordLineChange } from '../requests/record-line-change.ts';
 import type { Actor } from '../services/option-journal.ts';
 import { simProblems } from './errors.ts';
-import { recordSimChange } from './record-change.ts';
 import { lockSimLine } from './sim-line.ts';
 
 export interface BlockInput extends Actor {
@@ -32,7 +32,7 @@ export async function blockSim(trx: Db, input: BlockInput) {
     .where('status', '=', 'active')
     .returning('id')
     .execute();
-  const request = await recordSimChange(
+  const request = await recordLineChange(
     trx,
     input,
     {

@@ -1,10 +1,10 @@
 import { newId } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { problems } from '../http/problem.ts';
+import { recordLineChange } from '../requests/record-line-change.ts';
 import type { Actor } from '../services/option-journal.ts';
 import { activationQr, newActivationCode } from './activation-code.ts';
 import { simProblems } from './errors.ts';
-import { recordSimChange } from './record-change.ts';
 import { lockSimLine } from './sim-line.ts';
 import { presentCard } from './sim-query.ts';
 
@@ -29,7 +29,7 @@ export async function issueEsim(trx: Db, input: Actor & { now: Date }) {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const request = await recordSimChange(
+  const request = await recordLineChange(
     trx,
     input,
     {

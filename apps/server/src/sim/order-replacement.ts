@@ -1,8 +1,8 @@
 import { newId } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
+import { recordLineChange } from '../requests/record-line-change.ts';
 import type { Actor } from '../services/option-journal.ts';
 import { simProblems } from './errors.ts';
-import { recordSimChange } from './record-change.ts';
 import { lockSimLine } from './sim-line.ts';
 import { presentCard } from './sim-query.ts';
 
@@ -40,7 +40,7 @@ export async function orderReplacement(trx: Db, input: ReplacementInput) {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const request = await recordSimChange(
+  const request = await recordLineChange(
     trx,
     input,
     {

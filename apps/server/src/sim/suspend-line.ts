@@ -1,8 +1,8 @@
 import { startOfNextDay } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
+import { recordLineChange } from '../requests/record-line-change.ts';
 import type { Actor } from '../services/option-journal.ts';
 import { simProblems } from './errors.ts';
-import { recordSimChange } from './record-change.ts';
 import { lockSimLine } from './sim-line.ts';
 import { suspensionRule } from './suspension-rules.ts';
 
@@ -37,7 +37,7 @@ export async function suspendLine(trx: Db, input: SuspendInput) {
     .set({ status: 'suspended', block_reason: 'voluntary', blocked_at: input.now, suspended_until: until })
     .where('id', '=', line.id)
     .execute();
-  const request = await recordSimChange(
+  const request = await recordLineChange(
     trx,
     input,
     {
@@ -64,7 +64,7 @@ export async function resumeLine(trx: Db, input: Actor & { now: Date }) {
     .set({ status: 'active', block_reason: null, blocked_at: null, suspended_until: null })
     .where('id', '=', line.id)
     .execute();
-  const request = await recordSimChange(
+  const request = await recordLineChange(
     trx,
     input,
     {

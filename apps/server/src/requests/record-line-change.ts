@@ -1,10 +1,10 @@
 import type { Db } from '@kabinet/db';
-import { type RequestStatus, recordRequest } from '../requests/record-request.ts';
 import { type Actor, journalChange } from '../services/option-journal.ts';
+import { type RequestStatus, recordRequest } from './record-request.ts';
 
-/** A suspension or SIM change as it is recorded: the request's kind, statuses and title, the journal action. */
-export interface SimChange {
-  kind: 'suspension' | 'resumption' | 'sim_block' | 'sim_replacement' | 'esim_issue';
+/** A change of a line as it is recorded: the request's kind, statuses and title, the journal action. */
+export interface LineChange<K extends string = string> {
+  kind: K;
   /** The statuses the request passes through at once (`['accepted']` when an office completes it). */
   statuses: RequestStatus[];
   title: { ru: string; en: string };
@@ -13,19 +13,19 @@ export interface SimChange {
 }
 
 /** The request a change answers with. */
-export interface RequestRef {
+export interface RequestRef<K extends string = string> {
   id: string;
-  kind: SimChange['kind'];
+  kind: K;
   status: RequestStatus;
 }
 
 /** Records a change of the line, in the caller's transaction: a request and a journal entry naming it. */
-export async function recordSimChange(
+export async function recordLineChange<K extends string>(
   trx: Db,
   actor: Actor,
-  change: SimChange,
+  change: LineChange<K>,
   now: Date,
-): Promise<RequestRef> {
+): Promise<RequestRef<K>> {
   const id = await recordRequest(trx, {
     lineId: actor.lineId,
     loginId: actor.loginId,
