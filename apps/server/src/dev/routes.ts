@@ -7,6 +7,7 @@ import type { AppContext } from '../http/context.ts';
 import { problems } from '../http/problem.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { listVirtualPhoneMessages } from '../notifications/virtual-phone.ts';
+import { keypadRoutes } from './keypad-routes.ts';
 import { PhoneParams, PhoneReplyBody, PhoneReplyResult, VirtualPhoneMessages } from './schemas.ts';
 
 function parseMsisdn(value: string): string {
@@ -24,6 +25,7 @@ export async function devRoutes(
   ctx: AppContext & { demoPhones: () => Promise<string[]> },
 ) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  await keypadRoutes(root, ctx);
 
   app.get(
     '/api/v1/dev/demo',

@@ -1,17 +1,17 @@
 import { newId } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
-import type { OutgoingMessage, Transport } from './transport.ts';
+import type { OutgoingMessage, SendResult, Transport } from './transport.ts';
 
 /**
  * Demo transport (DEMO-02): "delivers" SMS and flash messages (the login prompts of ACCESS-07) to the virtual
  * phone's inbox — a table the cabinet's side panel and the dev endpoint read, each row marked with its channel.
- * Only ever installed in demo mode.
+ * Only ever installed in demo mode without `SMPP_URL`; emails go to `EmailCaptureTransport` instead.
  */
 export class VirtualPhoneTransport implements Transport {
   readonly name = 'virtual-phone';
   constructor(private readonly db: Db) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage): Promise<SendResult> {
     if (message.channel === 'email') throw new Error('the virtual phone receives no email');
     await this.db
       .insertInto('virtual_phone_messages')
@@ -23,6 +23,7 @@ export class VirtualPhoneTransport implements Transport {
         body: message.body,
       })
       .execute();
+    return { state: 'delivered' };
   }
 }
 

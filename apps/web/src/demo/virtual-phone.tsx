@@ -4,8 +4,13 @@ import { useAuth } from '../auth/auth-context';
 import { formatMsisdn, toE164 } from '../format/phone';
 import { useT } from '../i18n/i18n-context';
 import { useLoginFlow } from '../login/login-flow';
+import { PhoneMailbox } from './phone-mailbox';
+import { type PhoneTab, PhoneTabs } from './phone-tabs';
+import { SmsComposer } from './sms-composer';
 import { SmsList } from './sms-list';
+import { UsageButtons } from './usage-buttons';
 import { useInbox } from './use-inbox';
+import { UssdKeypad } from './ussd-keypad';
 import './virtual-phone.css';
 
 /** Matches the CSS breakpoint where the phone stands beside the cabinet instead of being a bottom sheet. */
@@ -14,6 +19,7 @@ const WIDE = '(min-width: 64rem)';
 /**
  * DEMO-02: a phone beside the cabinet whose SMS inbox receives the login codes. It offers the demo numbers
  * and whatever was typed at login, follows the number a code was just sent to, and can fill the login form.
+ * Its other tabs dial USSD codes, send SMS commands, show the owner's emails and generate usage.
  */
 export default function VirtualPhone({ phones }: { phones: string[] }) {
   const t = useT();
@@ -22,6 +28,7 @@ export default function VirtualPhone({ phones }: { phones: string[] }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(() => window.matchMedia(WIDE).matches);
   const [selected, setSelected] = useState<string | null>(phones[0] ?? null);
+  const [tab, setTab] = useState<PhoneTab>('inbox');
 
   const typedNumber = toE164(typed);
   const options = [
@@ -38,13 +45,16 @@ export default function VirtualPhone({ phones }: { phones: string[] }) {
 
   // A code just went to this number: show its inbox.
   useEffect(() => {
-    if (sent) setSelected(sent.phone);
+    if (!sent) return;
+    setSelected(sent.phone);
+    setTab('inbox');
   }, [sent]);
 
   // A login confirmation prompt just went to this number (ACCESS-07): show it, and open the phone.
   useEffect(() => {
     if (!prompted) return;
     setSelected(prompted);
+    setTab('inbox');
     setOpen(true);
   }, [prompted]);
 
@@ -93,14 +103,27 @@ export default function VirtualPhone({ phones }: { phones: string[] }) {
           </button>
         )}
 
-        <h3 className="vp-inbox-title">{t.virtualPhone.inbox}</h3>
-        {inbox.offline && (
-          <p className="vp-note" role="status">
-            {t.virtualPhone.offline}
-          </p>
-        )}
-        <SmsList messages={inbox.messages} msisdn={current} />
-        {inbox.loaded && inbox.messages.length === 0 && <p className="vp-note">{t.virtualPhone.empty}</p>}
+        <PhoneTabs current={tab} onChange={setTab} />
+        <div id={`vp-panel-${tab}`} role="tabpanel" aria-labelledby={`vp-tab-${tab}`} className="vp-panel">
+          {tab === 'inbox' && (
+            <>
+              <h3 className="vp-inbox-title">{t.virtualPhone.inbox}</h3>
+              {inbox.offline && (
+                <p className="vp-note" role="status">
+                  {t.virtualPhone.offline}
+                </p>
+              )}
+              <SmsList messages={inbox.messages} msisdn={current} />
+              {inbox.loaded && inbox.messages.length === 0 && (
+                <p className="vp-note">{t.virtualPhone.empty}</p>
+              )}
+            </>
+          )}
+          {tab === 'keypad' && current && <UssdKeypad key={current} msisdn={current} />}
+          {tab === 'send' && current && <SmsComposer key={current} msisdn={current} />}
+          {tab === 'mail' && current && <PhoneMailbox key={current} msisdn={current} />}
+          {tab === 'usage' && current && <UsageButtons key={current} msisdn={current} />}
+        </div>
       </div>
     </aside>
   );

@@ -1,0 +1,146 @@
+import {
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type NotificationEvent,
+  type NotificationParams,
+  newId,
+  preferenceMatrix,
+  renderNotification,
+} from '@kabinet/core';
+import type { Db } from '@kabinet/db';
+import { CODE_POLICY } from '../auth/policy.ts';
+import { enqueueMessage } from '../notifications/outbox.ts';
+
+export interface NotifyInput {
+  /** The line the event is about; its owners are told (unless `loginId` names one person). */
+  lineId?: string;
+  /** Tell this login only (e.g. a login alert, a chat answer to the person who asked). */
+  loginId?: string;
+  event: NotificationEvent;
+  /** Money in kopecks as integers (`amount`, `balance`), the rest as display strings (`device`, `due` …). */
+  params?: NotificationParams;
+}
+
+export type NotifyResult = Record<NotificationChannel, number>;
+
+interface Recipient {
+  loginId: string | null;
+  /** ACCESS-11 `logins.login_alerts`: the `logins` × SMS preference. */
+  loginAlerts: boolean;
+  locale: 'ru' | 'en';
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * NOTIF-01: tells a subscriber about an event through the channels they chose (in-app, SMS, email), in the
+ * caller's transaction — the notification exists if and only if its cause commits, and the outbox delivers
+ * the SMS and email after commit (NOTIF-02). Every capability calls this rather than writing messages itself.
+ * A line whose owner never logged in still gets the default SMS (there is nobody to show an in-app one to).
+ * The caller kicks the outbox after commit.
+ */
+export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult> {
+  const params = input.params ?? {};
+  const result: NotifyResult = { sms: 0, email: 0, in_app: 0 };
+  for (const recipient of await recipients(trx, input)) {
+    const stored = recipient.loginId
+      ? await trx
+          .selectFrom('notification_preferences')
+          .select(['event', 'channel', 'enabled'])
+          .where('login_id', '=', recipient.loginId)
+          .where('event', '=', input.event)
+          .execute()
+      : [];
+    const matrix = preferenceMatrix(stored)[input.event];
+    // The SMS of a login is the ACCESS-11 switch, one setting shown on both screens (decision 0019).
+    const wanted =
+      input.event === 'logins' && recipient.loginId ? { ...matrix, sms: recipient.loginAlerts } : matrix;
+    const text = renderNotification(input.event, params, recipient.locale);
+    for (const channel of NOTIFICATION_CHANNELS) {
+      if (!wanted[channel]) continue;
+      if (channel === 'in_app' && recipient.loginId) {
+        await trx
+          .insertInto('notifications')
+          .values({
+            id: newId('notification'),
+            login_id: recipient.loginId,
+            line_id: input.lineId ?? null,
+            event: input.event,
+            params: JSON.stringify(params),
+          })
+          .execute();
+        result.in_app += 1;
+      } else if (channel === 'sms' && recipient.phone) {
+        await enqueueMessage(trx, {
+          channel: 'sms',
+          recipient: recipient.phone,
+          sender: CODE_POLICY.smsSender,
+          kind: `notify.${input.event}`,
+          body: `${text.title}: ${text.body}`,
+        });
+        result.sms += 1;
+      } else if (channel === 'email' && recipient.email) {
+        await enqueueMessage(trx, {
+          channel: 'email',
+          recipient: recipient.email,
+          sender: '',
+          kind: `notify.${input.event}`,
+          body: text.body,
+          email: { subject: text.title },
+        });
+        result.email += 1;
+      }
+    }
+  }
+  return result;
+}
+
+/** Who hears of the event, with where each can be reached: the named login, or the line's owners. */
+async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
+  const line = input.lineId
+    ? await trx.selectFrom('lines').select(['id', 'msisdn']).where('id', '=', input.lineId).executeTakeFirst()
+    : undefined;
+  let query = trx
+    .selectFrom('logins as lg')
+    .leftJoin('notification_emails as ne', (join) =>
+      join.onRef('ne.login_id', '=', 'lg.id').on('ne.confirmed_at', 'is not', null),
+    )
+    .select([
+      'lg.id',
+      'lg.kind',
+      'lg.identifier',
+      'lg.recovery_phone',
+      'lg.locale',
+      'lg.login_alerts',
+      'ne.email',
+    ]);
+  if (input.loginId) query = query.where('lg.id', '=', input.loginId);
+  else if (input.lineId) {
+    const lineId = input.lineId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('grants as g')
+          .select('g.id')
+          .whereRef('g.login_id', '=', 'lg.id')
+          .where('g.line_id', '=', lineId)
+          .where('g.role', '=', 'owner')
+          .where('g.revoked_at', 'is', null),
+      ),
+    );
+  } else return [];
+  const logins = await query.orderBy('lg.id').execute();
+  if (logins.length === 0) {
+    return line?.msisdn && !input.loginId
+      ? [{ loginId: null, loginAlerts: false, locale: 'ru', phone: line.msisdn, email: null }]
+      : [];
+  }
+  return logins.map((login) => ({
+    loginId: login.id,
+    loginAlerts: login.login_alerts,
+    locale: login.locale === 'en' ? 'en' : 'ru',
+    // A line's event goes to the line's own number; a login's to its number (or a contract's recovery phone).
+    phone: line?.msisdn ?? (login.kind === 'phone' ? login.identifier : login.recovery_phone),
+    email: login.email,
+  }));
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPreference, NOTIFICATION_EVENTS, preferenceMatrix } from './events.ts';
+import { LINE_NOTICES, renderNotification } from './render.ts';
+
+describe('notification preferences', () => {
+  it('NOTIF-01 defaults: in-app for all, SMS for low balance (not logins: ACCESS-11 switch), email off', () => {
+    expect(NOTIFICATION_EVENTS.every((e) => defaultPreference(e, 'in_app'))).toBe(true);
+    expect(defaultPreference('low_balance', 'sms')).toBe(true);
+    expect(defaultPreference('logins', 'sms')).toBe(false);
+    expect(defaultPreference('charges', 'sms')).toBe(false);
+    expect(NOTIFICATION_EVENTS.some((e) => defaultPreference(e, 'email'))).toBe(false);
+  });
+
+  it('NOTIF-01 stored choices override the defaults and unknown events are ignored', () => {
+    const matrix = preferenceMatrix([
+      { event: 'charges', channel: 'sms', enabled: true },
+      { event: 'logins', channel: 'sms', enabled: false },
+      { event: 'nonsense', channel: 'sms', enabled: true },
+    ]);
+    expect(matrix.charges.sms).toBe(true);
+    expect(matrix.logins.sms).toBe(false);
+    expect(Object.keys(matrix)).toHaveLength(NOTIFICATION_EVENTS.length);
+  });
+
+  it('NOTIF-01 renders every event in Russian and English with its parameters', () => {
+    expect(renderNotification('top_ups', { amount: 50000 }, 'ru').body).toBe('Баланс пополнен на 500,00 ₽.');
+    expect(renderNotification('low_balance', { balance: 1234 }, 'en').body).toBe(
+      'Balance: 12,34 ₽. Please top up.',
+    );
+    expect(
+      renderNotification('low_balance', { notice: 'funds_out', balance: 0, date: '12.03.2026' }, 'ru').body,
+    ).toBe('Баланс 0,00 ₽. Пополните счёт до 12.03.2026, иначе исходящая связь будет приостановлена.');
+    expect(renderNotification('logins', { method: 'password', device: 'Firefox' }, 'en').body).toBe(
+      'New login: password, Firefox. If it was not you, change your password.',
+    );
+    expect(renderNotification('charges', { amount: 45000, fee: 'tariff', code: 'BASIC' }, 'ru').body).toBe(
+      'Списано 450,00 ₽. Абонентская плата по тарифу BASIC.',
+    );
+    expect(renderNotification('charges', { amount: 300, fee: 'inactivity' }, 'en').body).toBe(
+      'Charged 3,00 ₽. Inactive number fee.',
+    );
+    for (const notice of LINE_NOTICES) {
+      const ru = renderNotification('low_balance', { notice }, 'ru');
+      expect(ru.body).not.toBe(renderNotification('low_balance', { notice }, 'en').body);
+      expect(ru.body).not.toBe(renderNotification('low_balance', {}, 'ru').body);
+    }
+    for (const event of NOTIFICATION_EVENTS) {
+      expect(renderNotification(event, {}, 'ru').title).not.toBe(renderNotification(event, {}, 'en').title);
+    }
+  });
+});
