@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { connect, type Db } from '@kabinet/db';
 import { test as base } from '@playwright/test';
 import { SLOT } from './spare-numbers.ts';
@@ -17,6 +18,13 @@ interface KabinetFixtures {
 export const test = base.extend<KabinetFixtures>({
   baseURL: async ({}, use) => {
     await use(process.env.KABINET_E2E_URL);
+  },
+  // Every journey is its own client address, as real subscribers are: the server counts code requests per address
+  // (ACCESS-04), and forty journeys from one address would exhaust that limit. The e2e server trusts 127.0.0.1 as
+  // its proxy (global-setup.ts), so this header is the address it sees.
+  extraHTTPHeaders: async ({}, use, testInfo) => {
+    const bytes = createHash('sha256').update(testInfo.testId).digest();
+    await use({ 'x-forwarded-for': `10.${bytes[0]}.${bytes[1]}.${((bytes[2] ?? 0) % 250) + 1}` });
   },
   db: async ({}, use) => {
     const handle = connect(process.env.KABINET_E2E_DATABASE_URL ?? '', { max: 2 });

@@ -28,7 +28,7 @@ export default async function globalSetup() {
   const database = await createDatabaseFromTemplate(server.url, template, 'kabinet_e2e');
   await migrate(database.url);
   const handle = connect(database.url);
-  const seeded = await seedDemo(handle.db, { subscribers: 24 });
+  const seeded = await seedDemo(handle.db, { subscribers: 60 });
   const ctx = createAppContext(handle, {
     secret: 'e2e-secret-'.repeat(4),
     demo: true,
@@ -42,6 +42,8 @@ export default async function globalSetup() {
   outbox.start();
   const app = await buildApp({
     ctx,
+    // The journeys play distinct client addresses through `X-Forwarded-For` (fixtures.ts `extraHTTPHeaders`).
+    trustProxy: ['127.0.0.1'],
     webDist: defaultWebDist(),
     demoPhones: async () => seeded.demoPhones,
   });

@@ -1,6 +1,7 @@
 import { presentBucket } from '@kabinet/core';
 import { sql } from 'kysely';
 import { expect, test } from './fixtures.ts';
+import { freshSubscriber } from './fresh-subscriber.ts';
 import { DashboardPage } from './page-models/dashboard-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 
@@ -80,4 +81,24 @@ test('ACCESS-01 a wrong code is refused on screen with the attempts left', async
   await login.enterCode(code === '000000' ? '111111' : '000000');
   await expect(login.error).toBeVisible();
   await expect(login.error).toContainText('9');
+});
+
+test('HOME-02 quick actions open the tariffs and services screens; those whose features are not built yet say "soon"', async ({
+  page,
+  db,
+}) => {
+  const { msisdn } = await freshSubscriber(db, { withLogin: true });
+  await new LoginPage(page).loginWithCode(msisdn);
+  await page.getByTestId('quick-services').click();
+  await expect(page).toHaveURL(/\/services$/);
+  await expect(page.getByTestId('services-page')).toBeVisible();
+  await page.goBack();
+  await page.getByTestId('quick-changeTariff').click();
+  await expect(page).toHaveURL(/\/tariffs$/);
+  await expect(page.getByTestId('tariffs-page')).toBeVisible();
+  await page.goBack();
+  // Top-up, promised payment, detalization and chat arrive with their own issues: disabled, not dead links.
+  const topUp = page.getByRole('button', { name: /Пополнить/ });
+  await expect(topUp).toBeDisabled();
+  await expect(topUp).toContainText('Скоро');
 });

@@ -20,6 +20,15 @@ export async function storedLine(db: Db, msisdn: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** A line's status and why it is blocked, as stored (the block journeys check both after the screen). */
+export async function storedStatus(db: Db, lineId: string) {
+  return db
+    .selectFrom('lines')
+    .select(['status', 'block_reason'])
+    .where('id', '=', lineId)
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Puts money on a line's account the way a bank payment does: one ledger transfer from the operator's cash
  * clearing account, so the books still balance (never a raw balance update).

@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures.ts';
-import { setTransitionFee, storedLine, topUp } from './line-data.ts';
+import { storedLine, topUp } from './line-data.ts';
 import { DashboardPage } from './page-models/dashboard-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { RequestsPage } from './page-models/requests-page.ts';
 import { TariffsPage } from './page-models/tariffs-page.ts';
 
-/** The tariff this journey switches to, with a transition fee set for it (the demo catalog has none). */
+/** The tariff this journey switches to, and the transition fee the demo catalog gives it. */
 const TARGET = 'premium';
 const TRANSITION_FEE = 100_00n;
 
@@ -19,37 +19,32 @@ test('PLAN-03 changes the tariff now after a confirmation that shows the fee', a
   await topUp(db, msisdn, 5_000_00n);
   const before = await storedLine(db, msisdn);
   expect(before.tariffCode).not.toBe(TARGET);
-  await setTransitionFee(db, TARGET, TRANSITION_FEE);
-  try {
-    await new LoginPage(page).loginWithCode(msisdn);
+  await new LoginPage(page).loginWithCode(msisdn);
 
-    const tariffs = new TariffsPage(page);
-    await tariffs.openFromDashboard();
-    await expect(tariffs.currentName).toHaveText(before.name_ru);
-    const offer = tariffs.offer(TARGET);
-    await expect(offer.getByTestId('transition-fee')).toHaveText(/Переход\s100\s₽/);
-    const name = (await offer.locator('h3').textContent()) ?? '';
+  const tariffs = new TariffsPage(page);
+  await tariffs.openFromDashboard();
+  await expect(tariffs.currentName).toHaveText(before.name_ru);
+  const offer = tariffs.offer(TARGET);
+  await expect(offer.getByTestId('transition-fee')).toHaveText(/Переход\s100\s₽/);
+  const name = (await offer.locator('h3').textContent()) ?? '';
 
-    await tariffs.openChange(offer);
-    await expect(tariffs.dialog.getByTestId('when-now')).toBeChecked();
-    // The confirmation shows the fee that is charged now, the same the card promised.
-    await expect(tariffs.chargeNow).toHaveText(/100\s₽/);
-    const fee = await tariffs.shownChargeNow();
-    expect(fee).toBe(TRANSITION_FEE);
-    await tariffs.confirm();
+  await tariffs.openChange(offer);
+  await expect(tariffs.dialog.getByTestId('when-now')).toBeChecked();
+  // The confirmation shows the fee that is charged now, the same the card promised.
+  await expect(tariffs.chargeNow).toHaveText(/100\s₽/);
+  const fee = await tariffs.shownChargeNow();
+  expect(fee).toBe(TRANSITION_FEE);
+  await tariffs.confirm();
 
-    await expect(tariffs.currentName).toHaveText(name);
-    const after = await storedLine(db, msisdn);
-    expect(after.tariffCode).toBe(TARGET);
-    expect(before.balance - after.balance).toBe(fee);
+  await expect(tariffs.currentName).toHaveText(name);
+  const after = await storedLine(db, msisdn);
+  expect(after.tariffCode).toBe(TARGET);
+  expect(before.balance - after.balance).toBe(fee);
 
-    await page.getByTestId('nav-home').click();
-    const dashboard = new DashboardPage(page);
-    await expect(dashboard.tariff).toHaveText(name);
-    expect(((await dashboard.balance.textContent()) ?? '').replace(/\D/g, '')).toBe(String(after.balance));
-  } finally {
-    await setTransitionFee(db, TARGET, null);
-  }
+  await page.getByTestId('nav-home').click();
+  const dashboard = new DashboardPage(page);
+  await expect(dashboard.tariff).toHaveText(name);
+  expect(((await dashboard.balance.textContent()) ?? '').replace(/\D/g, '')).toBe(String(after.balance));
 });
 
 test('SVC-11 the requests list shows the tariff change with its time line', async ({

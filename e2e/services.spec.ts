@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { freshSubscriber } from './fresh-subscriber.ts';
 import { connectedOptionCodes, storedLine, subscribeToContent, topUp } from './line-data.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { ServicesPage } from './page-models/services-page.ts';
@@ -130,4 +131,40 @@ test('SVC-01 a partial-access session sees the tariff, services and call setting
 
   await page.getByTestId('nav-requests').click();
   await expect(page.getByTestId('partial-access-notice')).toBeVisible();
+});
+
+test('SVC-08 picks a ringback melody once the ringback option is connected', async ({ page, db }) => {
+  const { msisdn, lineId } = await freshSubscriber(db);
+  await topUp(db, msisdn, 100_00n);
+  await new LoginPage(page).loginWithCode(msisdn);
+  const services = new ServicesPage(page);
+  await services.open();
+  const picker = page.getByTestId('ringback');
+  await expect(picker.getByTestId('ringback-not-connected')).toContainText('Гудок');
+
+  await services.tab('all');
+  await services.search('гудок');
+  await services.option('ringback').getByTestId('option-connect').click();
+  await services.confirm();
+  await services.tab('connected');
+  await expect(picker.getByTestId('ringback-current')).toContainText('не выбрана');
+  await picker.getByTestId('melody-mel_kalinka').click();
+  await expect(picker.getByTestId('ringback-preview')).toContainText('Калинка');
+  await picker.getByTestId('ringback-save').click();
+
+  await expect(services.done).toContainText('Калинка');
+  await expect(picker.getByTestId('ringback-current')).toContainText('Калинка');
+  const stored = await db
+    .selectFrom('line_ringback')
+    .select('melody_id')
+    .where('line_id', '=', lineId)
+    .execute();
+  expect(stored).toEqual([{ melody_id: 'mel_kalinka' }]);
+  const requests = await db
+    .selectFrom('requests')
+    .select('status')
+    .where('line_id', '=', lineId)
+    .where('kind', '=', 'ringback_melody')
+    .execute();
+  expect(requests).toEqual([{ status: 'done' }]);
 });

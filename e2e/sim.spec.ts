@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures.ts';
-import { storedLine } from './line-data.ts';
+import { freshSubscriber } from './fresh-subscriber.ts';
+import { storedLine, storedStatus } from './line-data.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { SimPage } from './page-models/sim-page.ts';
+import { SimUnblock } from './page-models/sim-unblock.ts';
 
 test('SVC-09 blocks a lost SIM and the balance is kept', async ({ page, db, spareNumber }) => {
   const msisdn = spareNumber('lostSim');
@@ -24,12 +26,7 @@ test('SVC-09 blocks a lost SIM and the balance is kept', async ({ page, db, spar
   // A lost SIM is not re-issued online.
   await expect(page.getByTestId('esim-get')).toHaveCount(0);
 
-  const stored = await db
-    .selectFrom('lines')
-    .select(['status', 'block_reason'])
-    .where('id', '=', before.id)
-    .executeTakeFirstOrThrow();
-  expect(stored).toEqual({ status: 'blocked', block_reason: 'lost' });
+  expect(await storedStatus(db, before.id)).toEqual({ status: 'blocked', block_reason: 'lost' });
   expect((await storedLine(db, msisdn)).balance).toBe(before.balance);
 
   // After a reload the screen still tells what happened and where to unblock.
@@ -79,4 +76,40 @@ test('SVC-09 PLAN-06 a partial-access session sees the SIM state but no controls
   await expect(page.getByTestId('sim-read-only').first()).toContainText('Недоступно при частичном доступе');
   for (const control of ['sim-block', 'suspension-start', 'replacement-order', 'esim-get'])
     await expect(page.getByTestId(control)).toHaveCount(0);
+});
+
+test('SVC-09 unblocks a found SIM with a code sent to the recovery phone, counting a wrong code', async ({
+  page,
+  db,
+}) => {
+  const { msisdn } = await freshSubscriber(db);
+  const recovery = '+79990009209';
+  const line = await storedLine(db, msisdn);
+  // The first code login registers the owner; the recovery phone is theirs from the security settings.
+  await new LoginPage(page).loginWithCode(msisdn);
+  await db.updateTable('logins').set({ recovery_phone: recovery }).where('identifier', '=', msisdn).execute();
+
+  const sim = new SimPage(page);
+  await sim.openFor(line.id);
+  await sim.blockSim('lost');
+  await sim.confirm();
+  await expect(sim.status).toHaveAttribute('data-status', 'blocked');
+
+  const unblock = new SimUnblock(page);
+  await expect(unblock.form).toContainText('••-09');
+  await unblock.requestCode();
+  const code = await unblock.codeSentTo(recovery);
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  await unblock.enter(wrong);
+  await expect(unblock.error).toContainText('Осталось попыток: 4');
+  await unblock.enter(code);
+
+  await expect(sim.done).toContainText('разблокирован');
+  await expect(sim.status).toHaveAttribute('data-status', 'active');
+  const stored = await db
+    .selectFrom('lines')
+    .select(['status', 'block_reason'])
+    .where('id', '=', line.id)
+    .executeTakeFirstOrThrow();
+  expect(stored).toEqual({ status: 'active', block_reason: null });
 });

@@ -14,6 +14,8 @@ import { phoneConfirmRoutes } from './auth/phone-confirm-routes.ts';
 import { installPrincipal } from './auth/principal.ts';
 import { authRoutes } from './auth/routes.ts';
 import { devRoutes } from './dev/routes.ts';
+import { deviceSettingsRoutes } from './device-settings/routes.ts';
+import { historyRoutes } from './history/routes.ts';
 import type { AppContext } from './http/context.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { installErrorHandler, installNotFound } from './http/error-handler.ts';
@@ -21,12 +23,17 @@ import { FieldErrorSchema, ProblemSchema } from './http/schemas.ts';
 import { journalRoutes } from './journal/routes.ts';
 import { lineSettingsRoutes } from './line-settings/routes.ts';
 import { lineRoutes } from './lines/routes.ts';
+import { notificationCentreRoutes } from './notification-centre/routes.ts';
+import { onboardingRoutes } from './onboarding/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { ratingRoutes } from './rating/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { roamingRoutes } from './roaming/routes.ts';
 import { securityRoutes } from './security/routes.ts';
 import { serviceRoutes } from './services/routes.ts';
 import { simRoutes } from './sim/routes.ts';
 import { systemRoutes } from './system/routes.ts';
+import { ussdRoutes } from './ussd/routes.ts';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -81,6 +88,13 @@ export async function buildApp(options: BuildAppOptions) {
         { name: 'plans', description: 'Tariffs' },
         { name: 'services', description: 'Options and content subscriptions' },
         { name: 'requests', description: 'Requests and their time line' },
+        { name: 'roaming', description: 'Roaming' },
+        { name: 'devices', description: 'Device settings' },
+        { name: 'onboarding', description: 'Number port-in and new SIM orders (no login)' },
+        { name: 'history', description: 'History of changes and revert' },
+        { name: 'notifications', description: 'Notification preferences and centre' },
+        { name: 'ussd', description: 'USSD gateway interface' },
+        { name: 'integration', description: 'Operator integration API (API keys)' },
         { name: 'dev', description: 'Demo mode only' },
       ],
     },
@@ -107,6 +121,13 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(requestRoutes, ctx);
   await app.register(lineSettingsRoutes, ctx);
   await app.register(simRoutes, ctx);
+  await app.register(roamingRoutes, ctx);
+  await app.register(deviceSettingsRoutes, ctx);
+  await app.register(onboardingRoutes, ctx);
+  await app.register(historyRoutes, ctx);
+  await app.register(notificationCentreRoutes, ctx);
+  await app.register(ussdRoutes, ctx);
+  await app.register(ratingRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

@@ -1,11 +1,17 @@
 import { verifyLedger } from '@kabinet/db';
 import { Command, Option } from 'commander';
 import { checkCatalogCommand, loadCatalogCommand } from './catalog/catalog-cli.ts';
+import { registerRestoreCommand, registerWorkerCommand } from './charging/charging-cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { registerApiKeyCommand } from './rating/apikey-cli.ts';
+import { registerImportCommand } from './rating/import-cli.ts';
 import { defaultWebDist, openDatabase } from './runtime/database.ts';
 import { progressReporter } from './runtime/progress.ts';
 import { serve } from './runtime/serve.ts';
+import { registerSimUnblockCommand } from './sim/unblock-cli.ts';
+import { registerSimulateCommand } from './simulate/simulate-cli.ts';
+import { registerConsumeCommand } from './usage-stream/usage-cli.ts';
 
 /** Loads the configuration or exits with one line naming the bad variable. */
 function configOrExit(defaults: { demo?: boolean } = {}) {
@@ -127,5 +133,19 @@ program
     await vite.listen();
     vite.printUrls();
   });
+
+/** Opens the configured database for the charging, usage-stream and simulate commands. */
+async function commandDatabase() {
+  const config = configOrExit({ demo: true });
+  const database = await openDatabase(config, () => {});
+  return { db: database.handle.db, timeZone: config.timeZone, close: database.close };
+}
+registerWorkerCommand(program, commandDatabase);
+registerRestoreCommand(program, commandDatabase);
+registerConsumeCommand(program, commandDatabase);
+registerImportCommand(program, commandDatabase);
+registerApiKeyCommand(program, commandDatabase);
+registerSimulateCommand(program, commandDatabase);
+registerSimUnblockCommand(program, commandDatabase);
 
 await program.parseAsync(process.argv);

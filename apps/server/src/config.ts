@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseSmppUrl } from '@kabinet/channels';
 
 /**
  * Configuration comes from the environment and is validated once at start: a bad value stops the process with
@@ -25,6 +26,13 @@ export interface Config {
   enrichment: { trustedGateways: string[]; header: string };
   /** ACCESS-06: WebAuthn relying party. `rpId` absent: the request's host name. */
   webauthn: { rpId: string | undefined; rpName: string; origins: string[] };
+  /** NOTIF-02 transports: `SMPP_URL`, `SMPP_WINDOW`, `SMTP_URL`, `KABINET_MAIL_FROM`. */
+  channels: {
+    smppUrl: string | undefined;
+    smppWindow: number;
+    smtpUrl: string | undefined;
+    mailFrom: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -114,6 +122,18 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
   }
   const trustProxy =
     env.KABINET_TRUST_PROXY?.trim() === 'false' ? false : cidrList(env, 'KABINET_TRUST_PROXY');
+  const smppUrl = env.SMPP_URL || undefined;
+  if (smppUrl !== undefined) {
+    try {
+      parseSmppUrl(smppUrl);
+    } catch (err) {
+      throw new ConfigError('SMPP_URL', `${(err as Error).message} (smpp://system_id:password@host:port)`);
+    }
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL');
+  }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -129,6 +149,12 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     enrichment: {
       trustedGateways: cidrList(env, 'KABINET_ENRICHMENT_GATEWAYS'),
       header: (env.KABINET_ENRICHMENT_HEADER || 'x-msisdn').toLowerCase(),
+    },
+    channels: {
+      smppUrl,
+      smppWindow: int(env, 'SMPP_WINDOW', 10, 1, 100),
+      smtpUrl,
+      mailFrom: env.KABINET_MAIL_FROM || 'Kabinet <noreply@kabinet.localhost>',
     },
     webauthn: {
       rpId: env.KABINET_RP_ID || undefined,

@@ -11,9 +11,19 @@ const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const SecurityPage = lazy(() => import('./security/security-page'));
 const JournalPage = lazy(() => import('./journal/journal-page'));
 const TariffsPage = lazy(() => import('./tariffs/tariffs-page'));
+const TariffPickerPage = lazy(() => import('./tariffs/picker-page'));
+const TariffBuilderPage = lazy(() => import('./tariffs/builder-page'));
 const ServicesPage = lazy(() => import('./services/services-page'));
 const RequestsPage = lazy(() => import('./requests/requests-page'));
 const SimPage = lazy(() => import('./sim/sim-page'));
+const HistoryPage = lazy(() => import('./history/history-page'));
+const RoamingPage = lazy(() => import('./roaming/roaming-page'));
+const DeviceSettingsPage = lazy(() => import('./device-settings/device-settings-page'));
+const PortInPage = lazy(() => import('./onboarding/port-in-page'));
+const NewSimPage = lazy(() => import('./onboarding/new-sim-page'));
+const OrderStatusPage = lazy(() => import('./onboarding/order-status-page'));
+const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
+const NotificationSettingsPage = lazy(() => import('./notifications/notification-settings-page'));
 
 export function App() {
   return (
@@ -27,9 +37,31 @@ export function App() {
         />
         <Route path="journal" element={<RequireAuth>{(me) => <JournalPage me={me} />}</RequireAuth>} />
         <Route path="tariffs" element={<RequireAuth>{(me) => <TariffsPage me={me} />}</RequireAuth>} />
+        <Route
+          path="tariffs/picker"
+          element={<RequireAuth>{(me) => <TariffPickerPage me={me} />}</RequireAuth>}
+        />
+        <Route
+          path="tariffs/builder/:tariffId"
+          element={<RequireAuth>{(me) => <TariffBuilderPage me={me} />}</RequireAuth>}
+        />
         <Route path="services" element={<RequireAuth>{(me) => <ServicesPage me={me} />}</RequireAuth>} />
         <Route path="requests" element={<RequireAuth>{(me) => <RequestsPage me={me} />}</RequireAuth>} />
         <Route path="sim" element={<RequireAuth>{(me) => <SimPage me={me} />}</RequireAuth>} />
+        <Route path="history" element={<RequireAuth>{(me) => <HistoryPage me={me} />}</RequireAuth>} />
+        <Route path="roaming" element={<RequireAuth>{(me) => <RoamingPage me={me} />}</RequireAuth>} />
+        <Route
+          path="device-settings"
+          element={<RequireAuth>{(me) => <DeviceSettingsPage me={me} />}</RequireAuth>}
+        />
+        <Route path="notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />
+        <Route
+          path="settings/notifications"
+          element={<RequireAuth>{(me) => <NotificationSettingsPage me={me} />}</RequireAuth>}
+        />
+        <Route path="join/port-in" element={<PortInPage />} />
+        <Route path="join/new-sim" element={<NewSimPage />} />
+        <Route path="join/status" element={<OrderStatusPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   phoneConfirmation: 'pcf',
   blacklistEntry: 'blk',
   simCard: 'sim',
+  notification: 'ntf',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -108,7 +108,7 @@ export interface LinesTable {
   next_fee_at: Timestamp | null;
   activated_at: GeneratedTimestamp;
   closed_at: Timestamp | null;
-  block_reason: 'voluntary' | 'lost' | 'stolen' | 'debt' | null;
+  block_reason: 'voluntary' | 'lost' | 'stolen' | 'debt' | 'inactivity' | null;
   blocked_at: Timestamp | null;
   suspended_until: Timestamp | null;
 }
@@ -288,12 +288,55 @@ export interface OutboxTable {
   body: string;
   kind: string;
   sensitive: Generated<boolean>;
-  status: Generated<'pending' | 'sent' | 'failed'>;
+  status: Generated<OutboxStatus>;
   attempts: Generated<number>;
   last_error: string | null;
   next_attempt_at: GeneratedTimestamp;
   created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
+  /** Channel-specific content; for email `{ subject, html?, attachments?: string[] }` (0012). */
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  uncertain_sends: Generated<number>;
+  submitted_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
+/** NOTIF-02 delivery status of an outbox message (0012_delivery). */
+export type OutboxStatus = 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed';
+
+export interface OutboxPartsTable {
+  message_id: string;
+  part: number;
+  provider_id: string;
+  state: Generated<string>;
+  error: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface OutboxAttachmentsTable {
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export interface CapturedEmailsTable {
+  id: string;
+  message_id: string;
+  recipient: string;
+  sender: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: ColumnType<
+    Array<{ id: string; filename: string; contentType: string; size: number }>,
+    string | undefined,
+    string
+  >;
+  received_at: GeneratedTimestamp;
 }
 
 export interface VirtualPhoneMessagesTable {
@@ -412,6 +455,235 @@ export interface SimCardsTable {
   activated_at: Timestamp | null;
 }
 
+export interface LineChannelSettingsTable {
+  line_id: string;
+  email_detalization_banned: Generated<boolean>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface NotificationPreferencesTable {
+  login_id: string;
+  event: string;
+  channel: 'sms' | 'email' | 'in_app';
+  enabled: boolean;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface NotificationEmailsTable {
+  login_id: string;
+  email: string;
+  code_hmac: Buffer | null;
+  code_expires_at: Timestamp | null;
+  attempts: Generated<number>;
+  confirmed_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  login_id: string;
+  line_id: string | null;
+  event: string;
+  params: Json<Record<string, string | number>>;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface UssdPromptSessionsTable {
+  session_id: string;
+  msisdn: string;
+  prompt_id: string;
+  started_at: GeneratedTimestamp;
+}
+
+export interface VirtualPhoneSentTable {
+  id: string;
+  msisdn: string;
+  recipient: string;
+  body: string;
+  sent_at: GeneratedTimestamp;
+}
+
+/** SVC-10: a period a tariff or an option was on a line, [valid_from, valid_to). */
+export interface LineServicePeriodsTable {
+  id: Generated<bigint>;
+  line_id: string;
+  tariff_id: string | null;
+  option_id: string | null;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+}
+
+/** SVC-09: how a lost SIM is unblocked (one row, set by the operator). */
+export interface SimUnblockSettingsTable {
+  id: Generated<boolean>;
+  mode: Generated<'self_service' | 'office'>;
+  code_ttl_seconds: Generated<number>;
+  max_attempts: Generated<number>;
+  codes_per_day: Generated<number>;
+}
+
+/** SVC-09: an unblock code sent to the subscriber's other contact, stored as an HMAC. */
+export interface SimUnblockCodesTable {
+  id: Generated<bigint>;
+  line_id: string;
+  login_id: string;
+  recipient: string;
+  code_hmac: Buffer;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+/** SVC-08: a ringback melody of the catalog. */
+export interface RingbackMelodiesTable {
+  id: string;
+  name_ru: string;
+  name_en: string;
+  artist: string;
+  duration_seconds: number;
+  sort_order: Generated<number>;
+  archived_at: Timestamp | null;
+}
+
+/** SVC-08: the melody a line's ringback tone plays. */
+export interface LineRingbackTable {
+  line_id: string;
+  melody_id: string;
+  changed_at: Timestamp;
+}
+
+export interface LineRoamingTable {
+  line_id: string;
+  enabled: boolean;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface NumberPoolTable {
+  msisdn: string;
+  category: 'regular' | 'beautiful';
+  price: Generated<bigint>;
+  reserved_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type OnboardingOrderStatus =
+  | 'awaiting_confirmation'
+  | 'accepted'
+  | 'in_progress'
+  | 'done'
+  | 'rejected';
+
+export interface OnboardingOrdersTable {
+  id: string;
+  reference: string;
+  kind: 'port_in' | 'new_sim';
+  status: OnboardingOrderStatus;
+  phone: string;
+  msisdn: string;
+  full_name: string;
+  contact: Generated<string>;
+  details: Json<Record<string, unknown>>;
+  code_hmac: Buffer | null;
+  code_expires_at: Timestamp | null;
+  code_attempts: Generated<number>;
+  created_ip: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface OnboardingOrderEventsTable {
+  id: Generated<string>;
+  order_id: string;
+  status: string;
+  note: Generated<string>;
+  at: GeneratedTimestamp;
+}
+
+export interface OnboardingAttemptsTable {
+  id: Generated<string>;
+  action: string;
+  scope: 'ip' | 'number';
+  key: string;
+  at: GeneratedTimestamp;
+}
+
+/** RATE-03: one periodic charge (or its decision not to charge) per line, item and period. */
+export interface PeriodicChargesTable {
+  line_id: string;
+  /** `tariff:<id>`, `option:<id>`, `suspension`, `inactivity`. */
+  item: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  amount: bigint;
+  outcome: 'charged' | 'free' | 'skipped';
+  note: Generated<string>;
+  transfer_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ChargingRulesTable {
+  key: 'balance' | 'inactivity';
+  rules: Json<Record<string, unknown>>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface AccountFundsStateTable {
+  account_id: string;
+  out_of_funds_since: Timestamp | null;
+  non_positive_since: Timestamp | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface LineInactivityTable {
+  line_id: string;
+  activity_reset_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  released_msisdn: string | null;
+  released_at: Timestamp | null;
+}
+
+export interface ChargingNoticesTable {
+  line_id: string;
+  step: string;
+  kind: 'warning' | 'applied';
+  since: Timestamp;
+  sent_at: Timestamp;
+}
+
+/** PLAN-05: the amounts a line's subscriber chose on a configurable tariff (migration 0007). */
+export interface LineTariffChoicesTable {
+  line_id: string;
+  /** The choice applies while the line is on this tariff. */
+  tariff_id: string;
+  minutes: number;
+  gigabytes: number;
+  messages: number;
+  request_id: string;
+  chosen_at: Timestamp;
+}
+
+export interface JobRunsTable {
+  job: string;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+  runs: Generated<bigint>;
+}
+
+/** RATE-01: an integrator's API key; only the SHA-256 of the secret is kept. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  prefix: string;
+  key_hash: Buffer;
+  scopes: string[];
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
@@ -421,6 +693,7 @@ export interface Database {
   package_templates: PackageTemplatesTable;
   lines: LinesTable;
   line_options: LineOptionsTable;
+  line_tariff_choices: LineTariffChoicesTable;
   buckets: BucketsTable;
   logins: LoginsTable;
   grants: GrantsTable;
@@ -430,10 +703,14 @@ export interface Database {
   ledger_transfers: LedgerTransfersTable;
   payments: PaymentsTable;
   usage_records: UsageRecordsTable;
+  api_keys: ApiKeysTable;
   requests: RequestsTable;
   request_events: RequestEventsTable;
   journal: JournalTable;
   outbox: OutboxTable;
+  outbox_parts: OutboxPartsTable;
+  outbox_attachments: OutboxAttachmentsTable;
+  captured_emails: CapturedEmailsTable;
   virtual_phone_messages: VirtualPhoneMessagesTable;
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
@@ -445,7 +722,29 @@ export interface Database {
   line_forwarding: LineForwardingTable;
   line_blacklist: LineBlacklistTable;
   sim_cards: SimCardsTable;
+  line_service_periods: LineServicePeriodsTable;
+  sim_unblock_settings: SimUnblockSettingsTable;
+  sim_unblock_codes: SimUnblockCodesTable;
+  ringback_melodies: RingbackMelodiesTable;
+  line_ringback: LineRingbackTable;
   catalog_price_changes: CatalogPriceChangesTable;
+  line_channel_settings: LineChannelSettingsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_emails: NotificationEmailsTable;
+  notifications: NotificationsTable;
+  virtual_phone_sent: VirtualPhoneSentTable;
+  line_roaming: LineRoamingTable;
+  number_pool: NumberPoolTable;
+  onboarding_orders: OnboardingOrdersTable;
+  onboarding_order_events: OnboardingOrderEventsTable;
+  onboarding_attempts: OnboardingAttemptsTable;
+  ussd_prompt_sessions: UssdPromptSessionsTable;
+  periodic_charges: PeriodicChargesTable;
+  charging_rules: ChargingRulesTable;
+  account_funds_state: AccountFundsStateTable;
+  line_inactivity: LineInactivityTable;
+  charging_notices: ChargingNoticesTable;
+  job_runs: JobRunsTable;
 }
 
 export type Line = Selectable<LinesTable>;

@@ -1,16 +1,7 @@
 import type { Db } from '@kabinet/db';
-import { enqueueMessage } from '../notifications/outbox.ts';
+import { notify } from '../notification-centre/notify.ts';
 import { deviceName } from '../security/device-name.ts';
-import { CODE_POLICY } from './policy.ts';
 import type { LoginMethod } from './sessions.ts';
-
-const METHOD_NAMES: Record<LoginMethod, string> = {
-  sms_code: 'код из SMS',
-  password: 'пароль',
-  passkey: 'ключ доступа',
-  phone_confirm: 'подтверждение с телефона',
-  enrichment: 'автоматический вход',
-};
 
 /** The number that receives a login's notices: its own number, or a contract login's recovery phone. */
 export function noticePhone(login: { kind: string; identifier: string; recovery_phone: string | null }) {
@@ -18,31 +9,26 @@ export function noticePhone(login: { kind: string; identifier: string; recovery_
 }
 
 /**
- * ACCESS-11: when the owner turned login alerts on, every new session sends an SMS naming the time, the method and
- * the browser. Queued in the outbox; the caller kicks it. Returns whether a message was queued.
+ * ACCESS-11 + NOTIF-01: tells the login about every new session (time, method, browser) through `notify()`, event
+ * `logins`: in the centre unless turned off there, by SMS when the owner turned login alerts on — that switch is
+ * the `logins` × SMS preference itself (decision 0019). One transaction: the in-app row and the SMS together.
+ * The caller kicks the outbox. Returns whether anything was queued for delivery (an SMS or email).
  */
 export async function queueLoginAlert(
   db: Db,
   input: { loginId: string; method: LoginMethod; userAgent: string | null; now: Date; timeZone: string },
 ): Promise<boolean> {
-  const login = await db
-    .selectFrom('logins')
-    .select(['kind', 'identifier', 'recovery_phone', 'login_alerts'])
-    .where('id', '=', input.loginId)
-    .executeTakeFirst();
-  const phone = login?.login_alerts ? noticePhone(login) : null;
-  if (!phone) return false;
   const time = new Intl.DateTimeFormat('ru-RU', {
     timeZone: input.timeZone,
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(input.now);
-  await enqueueMessage(db, {
-    channel: 'sms',
-    recipient: phone,
-    sender: CODE_POLICY.smsSender,
-    kind: 'auth.login_alert',
-    body: `Вход в Кабинет: ${time}, ${METHOD_NAMES[input.method]}, ${deviceName(input.userAgent)}. Если это не вы, смените пароль.`,
-  });
-  return true;
+  const told = await db.transaction().execute((trx) =>
+    notify(trx, {
+      loginId: input.loginId,
+      event: 'logins',
+      params: { time, method: input.method, device: deviceName(input.userAgent) },
+    }),
+  );
+  return told.sms + told.email > 0;
 }

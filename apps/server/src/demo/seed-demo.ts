@@ -12,6 +12,8 @@ import { DEFAULT_TIME_ZONE, toWallClock } from '@kabinet/core';
 import { type Db, ensureOperatorAccounts } from '@kabinet/db';
 import { sql } from 'kysely';
 import { loadCatalog } from '../catalog/load-catalog.ts';
+import { seedDemoNotifications } from '../notification-centre/seed-demo-notifications.ts';
+import { seedNumberPool } from '../onboarding/number-pool.ts';
 import { dayGrid, monthsBefore } from './calendar.ts';
 import { buildCast } from './cast.ts';
 import { castContext } from './cast-kit.ts';
@@ -136,6 +138,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
     const ledger = await ensureOperatorAccounts(trx);
     const catalog = demoCatalog();
     const products = await productIndex(trx, catalog, (await loadCatalog(trx, catalog, now)).ids);
+    // SVC-13: numbers on sale to new subscribers (the +7 958 range, unused by the cast).
+    await seedNumberPool(trx);
     progress(1, 1, 'catalog');
 
     progress(0, 1, 'subscribers');
@@ -228,6 +232,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
     progress(0, 1, 'balances');
     await applyBalances(trx, rows.transfers);
     progress(1, 1, 'balances');
+    // NOTIF-03: the demo login's bell shows something from its own history.
+    await seedDemoNotifications(trx, { msisdn: DEMO_LOGIN, now });
     return summary(trx);
   });
 }

@@ -6,7 +6,7 @@ import { newId, nextMonthlyCharge, startOfNextDay } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { sql } from 'kysely';
 import { dayOfMonth } from './calendar.ts';
-import type { CustomerPlan, ProductSpan } from './plan.ts';
+import type { CustomerPlan, LinePlan, ProductSpan } from './plan.ts';
 import type { ProductIndex, ProductInfo } from './products.ts';
 
 /** Runs `write` over `rows` in slices of `size`: one round trip per slice, well under the 65 535-parameter cap. */
@@ -185,4 +185,38 @@ export async function writeCast(
     }),
   );
   await inChunks(lineOptions, 1000, (chunk) => db.insertInto('line_options').values(chunk).execute());
+  await writeServiceHistory(
+    db,
+    lines.map(({ line }) => line),
+    products,
+    now,
+  );
+}
+
+/**
+ * SVC-10: the cast's tariff and option spans that have begun, as the line's service history (decisions/0011), so
+ * the demo's history screen and "return to a date" have a past to show. A span ending after `now` is current.
+ */
+async function writeServiceHistory(db: Db, lines: LinePlan[], products: ProductIndex, now: Date) {
+  const rows = lines.flatMap((line) => {
+    const begun = (spans: ProductSpan[]) => spans.filter((s) => s.from.getTime() <= now.getTime());
+    const end = (s: ProductSpan) => (s.to !== null && s.to.getTime() <= now.getTime() ? s.to : null);
+    return [
+      ...begun(line.tariffs).map((s) => ({
+        line_id: line.id,
+        tariff_id: products.tariffs.get(s.code)?.id ?? null,
+        option_id: null,
+        valid_from: s.from,
+        valid_to: end(s),
+      })),
+      ...begun(line.options).map((s) => ({
+        line_id: line.id,
+        tariff_id: null,
+        option_id: products.options.get(s.code)?.id ?? null,
+        valid_from: s.from,
+        valid_to: end(s),
+      })),
+    ].filter((r) => r.tariff_id !== null || r.option_id !== null);
+  });
+  await inChunks(rows, 1000, (chunk) => db.insertInto('line_service_periods').values(chunk).execute());
 }

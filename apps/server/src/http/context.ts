@@ -7,8 +7,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { SessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
-import { OutboxDispatcher } from '../notifications/outbox.ts';
-import { VirtualPhoneTransport } from '../notifications/virtual-phone.ts';
+import { type ChannelSettings, createTransports } from '../notifications/create-transports.ts';
+import { IncomingSmsHub } from '../notifications/incoming.ts';
+import { type DispatcherOptions, OutboxDispatcher } from '../notifications/outbox.ts';
+import type { UssdGatewayConfig } from '../ussd/gateway-auth.ts';
 
 export interface AppContext {
   db: Db;
@@ -19,6 +21,8 @@ export interface AppContext {
   timeZone: string;
   now: () => Date;
   outbox: OutboxDispatcher;
+  /** Mobile-originated SMS from the SMS centre (CHAN-04 commands subscribe here). */
+  incomingSms: IncomingSmsHub;
   /** Sessions in PostgreSQL with a revocation-aware cache; started and stopped with the app. */
   sessions: SessionStore;
   /** Cookies get `Secure` and the `__Host-` prefix (set when served over TLS). */
@@ -27,6 +31,8 @@ export interface AppContext {
   enrichment: Config['enrichment'];
   /** ACCESS-06: WebAuthn relying party. */
   webauthn: Config['webauthn'];
+  /** CHAN-03: who may call the USSD gateway interface (secret header and/or gateway addresses). */
+  ussdGateway: UssdGatewayConfig;
 }
 
 export interface ContextOptions {
@@ -38,14 +44,29 @@ export interface ContextOptions {
   secureCookies?: boolean;
   /** How often the outbox dispatcher looks for due messages. */
   outboxPollMs?: number;
+  /** Outbox tuning (lease, in-flight, backoff); `outboxPollMs` wins for the poll period. */
+  outboxOptions?: DispatcherOptions;
+  /** NOTIF-02: SMPP_URL / SMTP_URL select real transports; without them demo mode uses the virtual phone. */
+  channels?: ChannelSettings;
   enrichment?: Config['enrichment'];
   webauthn?: Config['webauthn'];
+  ussdGateway?: UssdGatewayConfig;
 }
 
-/** The context for a database: in demo mode, SMS go to the virtual phone; otherwise they wait for a transport. */
+/**
+ * The context for a database. Messages go through SMPP/SMTP when their URLs are set; otherwise, in demo mode, to the
+ * virtual phone (SMS) and the email capture; otherwise they wait in the outbox for a transport.
+ */
 export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options: ContextOptions): AppContext {
-  const phone = options.demo ? new VirtualPhoneTransport(handle.db) : undefined;
-  const transports = phone ? { sms: phone, flash: phone } : {};
+  const incomingSms = new IncomingSmsHub((err, sms) =>
+    options.log.error({ err, from: sms.from, to: sms.to }, 'incoming SMS handler failed'),
+  );
+  const transports = createTransports(handle.db, {
+    ...options.channels,
+    demo: options.demo,
+    log: options.log,
+    incoming: incomingSms,
+  });
   return {
     db: handle.db,
     pool: handle.pool,
@@ -53,10 +74,15 @@ export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options:
     demo: options.demo,
     timeZone: options.timeZone ?? 'Europe/Moscow',
     now: options.now ?? (() => new Date()),
-    outbox: new OutboxDispatcher(handle.db, transports, options.log, options.outboxPollMs),
+    outbox: new OutboxDispatcher(handle.db, transports, options.log, {
+      ...options.outboxOptions,
+      ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
+    }),
+    incomingSms,
     sessions: new SessionStore(handle.db, handle.pool, options.log),
     secureCookies: options.secureCookies ?? false,
     enrichment: options.enrichment ?? { trustedGateways: [], header: 'x-msisdn' },
     webauthn: options.webauthn ?? { rpId: undefined, rpName: 'Kabinet', origins: [] },
+    ussdGateway: options.ussdGateway ?? { secret: undefined, trustedGateways: [] },
   };
 }

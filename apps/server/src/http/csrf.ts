@@ -7,6 +7,17 @@ export const CSRF_COOKIE = 'kabinet_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `'machine'`: the route is called by a machine that authenticates without cookies (an integrator's API key,
+     * the USSD gateway), so no browser can be tricked into it and the CSRF token does not apply. Such a route
+     * must authenticate the caller itself.
+     */
+    caller?: 'machine';
+  }
+}
+
 /**
  * Signed double-submit CSRF tokens: a random value and its HMAC, in a JS-readable SameSite=Strict cookie that the
  * client echoes in a header. The signature stops a sibling subdomain from planting a token of its own; the Origin
@@ -35,7 +46,7 @@ function ownOrigin(request: FastifyRequest): string {
 
 export function csrfGuard(secret: string) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (SAFE_METHODS.has(request.method)) return;
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.caller === 'machine') return;
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ownOrigin(request)) throw problems.csrf();
     const header = request.headers[CSRF_HEADER];

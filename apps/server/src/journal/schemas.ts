@@ -20,7 +20,7 @@ export const JournalQuery = Type.Object(
     channel: Type.Optional(StringEnum(CHANNELS, { description: 'Only this channel.' })),
     action: Type.Optional(
       Type.String({
-        pattern: '^[a-z0-9_.]{1,64}(,[a-z0-9_.]{1,64}){0,9}$',
+        pattern: '^[a-z0-9_.]{1,64}(,[a-z0-9_.]{1,64}){0,19}$',
         description: 'Action prefixes, comma-separated (any matches), e.g. `auth.,security.,access.`.',
       }),
     ),

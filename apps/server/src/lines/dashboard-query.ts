@@ -8,6 +8,10 @@ export interface DashboardRow {
   msisdn: string | null;
   contract_number: string | null;
   status: LineStatus;
+  /** Why a blocked or suspended line is so (RATE-04 `debt`, PLAN-07 `inactivity`, SVC-09 `lost` …). */
+  block_reason: string | null;
+  /** RATE-04: funds below the floor since then (the grace before the block runs); null when fine. */
+  out_of_funds_since: Date | null;
   next_fee_at: Date | null;
   owner_name: string;
   balance: bigint;
@@ -19,7 +23,14 @@ export interface DashboardRow {
   tariff_name_en: string;
   tariff_fee: bigint;
   tariff_fee_period: FeePeriod;
+  /** PLAN-05/OPS-03: what the tariff and option fees are made of, priced by plans/dashboard-fees.ts. */
+  tariff_configurable: unknown;
+  tariff_choice: { minutes: number; gigabytes: number; messages: number } | null;
+  tariff_price_changes: Array<{ from: string; fee: string }> | null;
+  /** Sum of the base periodic fees of the connected options in the tariff's fee period. */
   options_fee: bigint;
+  /** Price changes of those options, one entry per change (null when none has any). */
+  option_price_changes: Array<{ option: string; base: string; from: string; fee: string }> | null;
   buckets: Array<{
     id: string;
     kind: PackageKindColumn;
@@ -43,13 +54,25 @@ const DASHBOARD_SQL = `
       WHERE g.line_id = l.id AND g.login_id = $2 AND g.revoked_at IS NULL
         AND (g.expires_at IS NULL OR g.expires_at > $3)
       ORDER BY g.access = 'full' DESC LIMIT 1) AS grant_access,
-    l.id, l.kind, l.msisdn, l.contract_number, l.status, l.next_fee_at,
+    l.id, l.kind, l.msisdn, l.contract_number, l.status, l.block_reason, l.next_fee_at,
+    (SELECT s.out_of_funds_since FROM account_funds_state s WHERE s.account_id = a.id) AS out_of_funds_since,
     c.display_name AS owner_name,
     la.balance, a.credit_limit, a.low_balance_threshold,
     t.id AS tariff_id, t.code AS tariff_code, t.name_ru AS tariff_name_ru, t.name_en AS tariff_name_en,
     t.fee AS tariff_fee, t.fee_period AS tariff_fee_period,
+    CASE WHEN t.rates ? 'configurable' THEN t.rates->'configurable' END AS tariff_configurable,
+    (SELECT json_build_object('minutes', ch.minutes, 'gigabytes', ch.gigabytes, 'messages', ch.messages)
+      FROM line_tariff_choices ch WHERE ch.line_id = l.id AND ch.tariff_id = t.id) AS tariff_choice,
+    (SELECT json_agg(json_build_object('from', to_char(pc.effective_from, 'YYYY-MM-DD'), 'fee', pc.fee::text))
+      FROM catalog_price_changes pc WHERE pc.tariff_id = t.id AND pc.fee IS NOT NULL) AS tariff_price_changes,
     COALESCE((SELECT sum(o.fee) FROM line_options lo JOIN options o ON o.id = lo.option_id
       WHERE lo.line_id = l.id AND o.fee_period = t.fee_period), 0)::bigint AS options_fee,
+    -- Only the connected options that have price changes: most have none, and then this is one cheap probe.
+    (SELECT json_agg(json_build_object('option', o.id, 'base', o.fee::text,
+        'from', to_char(pc.effective_from, 'YYYY-MM-DD'), 'fee', pc.fee::text))
+      FROM line_options lo JOIN options o ON o.id = lo.option_id
+      JOIN catalog_price_changes pc ON pc.option_id = o.id AND pc.fee IS NOT NULL
+      WHERE lo.line_id = l.id AND o.fee_period = t.fee_period) AS option_price_changes,
     COALESCE((SELECT json_agg(json_build_object(
         'id', b.id, 'kind', b.kind, 'total', b.total::text, 'used', b.used::text, 'period_end', b.period_end,
         'name_ru', p.name_ru, 'name_en', p.name_en) ORDER BY b.kind, p.name_ru)
@@ -65,7 +88,7 @@ const DASHBOARD_SQL = `
 
 export async function loadDashboardRow(pool: pg.Pool, lineId: string, loginId: string, now: Date) {
   const result = await pool.query<DashboardRow>({
-    name: 'lines.dashboard.v1',
+    name: 'lines.dashboard.v3',
     text: DASHBOARD_SQL,
     values: [lineId, loginId, now],
   });

@@ -29,7 +29,7 @@ export async function lineRoutes(root: FastifyInstance, ctx: AppContext) {
       const row = await loadDashboardRow(ctx.pool, request.params.lineId, principal.loginId, ctx.now());
       if (!row) throw problems.notFound('line');
       assertLineAccess(principal, row.grant_access, 'partial');
-      return presentDashboard(row);
+      return presentDashboard(row, { now: ctx.now(), timeZone: ctx.timeZone });
     },
   );
 }

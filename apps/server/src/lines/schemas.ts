@@ -49,7 +49,21 @@ export const Dashboard = Type.Object(
     ),
     warnings: Type.Array(
       Type.Object({
-        code: StringEnum(['low_balance', 'blocked', 'negative_balance']),
+        code: StringEnum(
+          [
+            'low_balance',
+            'blocked',
+            'blocked_debt',
+            'blocked_inactivity',
+            'out_of_funds',
+            'negative_balance',
+          ],
+          {
+            description:
+              'blocked_debt: outgoing barred because funds ran out (RATE-04); blocked_inactivity: PLAN-07; ' +
+              'out_of_funds: funds below the floor, the line will be blocked after the grace; blocked: other blocks.',
+          },
+        ),
       }),
     ),
   },

@@ -1,4 +1,4 @@
-import { fundsShortfall, toSafeNumber, transitionFeeOf } from '@kabinet/core';
+import { checkChoice, fundsShortfall, toSafeNumber, transitionFeeOf } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { recordJournal } from '../journal/record.ts';
 import { advanceRequest } from '../requests/record-request.ts';
@@ -6,7 +6,9 @@ import { loadOfferedTariffs } from './catalog-query.ts';
 import { droppedNote } from './change-tariff.ts';
 import { chargeFee } from './charge-fee.ts';
 import { lockLine } from './line-lock.ts';
+import { choiceFromPayload } from './resolve-choice.ts';
 import { switchTariff } from './switch-tariff.ts';
+import { configurableOf } from './tariff-price.ts';
 
 /** What one run of {@link applyDueTariffChanges} did. */
 export interface AppliedChanges {
@@ -22,7 +24,9 @@ export interface AppliedChanges {
  * `tariff_change:<requestId>`, so a rerun charges nothing twice), the tariff switched and its packages opened
  * for the period starting at the planned instant. The line's `next_fee_at` is left alone: run this BEFORE the
  * job charges periodic fees, which then charges the new tariff's fee at that boundary and moves the date.
- * A change whose tariff left the offer, or whose fee the account can no longer pay, is rejected with a note.
+ * A change whose tariff left the offer, whose chosen amounts left the tariff's steps, or whose fee the account
+ * can no longer pay, is rejected with a note. A planned re-configuration (PLAN-05) switches the line onto the
+ * same tariff: its buckets end at the boundary and reopen sized by the new amounts.
  */
 export async function applyDueTariffChanges(db: Db, now: Date, timeZone: string): Promise<AppliedChanges> {
   const due = await db
@@ -60,7 +64,12 @@ async function applyOne(trx: Db, requestId: string, now: Date, timeZone: string)
   if (request.status !== 'accepted' || !request.effective_at) return 'skipped';
   const tariffId = request.payload.toTariffId;
   const [target] = typeof tariffId === 'string' ? await loadOfferedTariffs(trx, line.kind, tariffId) : [];
-  const fee = target ? transitionFeeOf(target.rates) : 0n;
+  // PLAN-05: the amounts chosen when the change was asked for, checked again against today's steps.
+  const choice = choiceFromPayload(request.payload);
+  const rates = target ? configurableOf(target.rates) : null;
+  const choiceGone = rates !== null && (choice === null || checkChoice(rates, choice).length > 0);
+  const reconfigure = target?.id === line.tariff_id;
+  const fee = target && !reconfigure ? transitionFeeOf(target.rates) : 0n;
   const shortfall = fundsShortfall({ balance: line.balance, creditLimit: line.credit_limit, fee });
   const entry = {
     actorKind: 'system' as const,
@@ -68,10 +77,12 @@ async function applyOne(trx: Db, requestId: string, now: Date, timeZone: string)
     lineId: line.id,
     loginId: request.login_id,
   };
-  if (!target || shortfall) {
-    const note = target
-      ? 'Not enough money for the transition fee when the change was due.'
-      : 'The tariff is no longer offered.';
+  if (!target || shortfall || choiceGone) {
+    const note = !target
+      ? 'The tariff is no longer offered.'
+      : choiceGone
+        ? 'The chosen amounts are no longer offered on this tariff.'
+        : 'Not enough money for the transition fee when the change was due.';
     await advanceRequest(trx, requestId, 'rejected', note, now);
     await recordJournal(trx, {
       ...entry,
@@ -95,11 +106,12 @@ async function applyOne(trx: Db, requestId: string, now: Date, timeZone: string)
     start: request.effective_at,
     moveNextFee: false,
     timeZone,
+    choice: rates && choice ? { amounts: choice, requestId } : null,
   });
   await advanceRequest(trx, requestId, 'done', droppedNote(droppedOptions), now);
   await recordJournal(trx, {
     ...entry,
-    action: 'tariff.changed',
+    action: reconfigure ? 'tariff.reconfigured' : 'tariff.changed',
     details: {
       requestId,
       fromTariff: line.tariff_code,

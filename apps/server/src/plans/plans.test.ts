@@ -289,8 +289,8 @@ describe('tariffs', () => {
     for (const id of [archived.id, hidden.id, home.id, 'trf_doesnotexist0']) {
       n += 1;
       const res = await change(client, sub.lineId, { tariffId: id, when: 'now' }, `refused-key-${n}`);
-      expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'not_found' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'tariff_not_available' });
     }
     const same = await change(client, sub.lineId, { tariffId: sub.tariffId, when: 'now' }, 'same-tariff-1');
     expect(same.statusCode).toBe(409);

@@ -1,25 +1,26 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { toSafeNumber } from '@kabinet/core';
 import type { FastifyInstance } from 'fastify';
 import { requirePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../http/context.ts';
-import { runIdempotent } from '../http/idempotency.ts';
 import { LineIdParams, problemResponses } from '../http/schemas.ts';
 import { lineGuard } from '../requests/line-guard.ts';
-import { recordedRequest } from '../requests/recorded.ts';
+import { runPaidChange } from '../requests/run-paid-change.ts';
 import { cancelPendingChange } from './cancel-pending-change.ts';
 import { changeTariff } from './change-tariff.ts';
+import { pickTariffs } from './picker-query.ts';
 import {
   ChangeResult,
   CurrentTariff,
   IdempotencyHeaders,
+  PickerQuery,
+  PickerResult,
   TariffCatalog,
   TariffCatalogQuery,
   TariffChangeBody,
 } from './schemas.ts';
 import { currentTariff, tariffCatalog } from './tariff-query.ts';
 
-/** PLAN-01/02/03: the current tariff, the tariffs on offer and changing tariff. */
+/** PLAN-01..05: the current tariff, the tariffs on offer, the picker, changing and configuring tariffs. */
 export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const read = lineGuard(ctx, 'partial');
@@ -38,7 +39,7 @@ export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 200: CurrentTariff, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => currentTariff(ctx.db, request.params.lineId),
+    async (request) => currentTariff(ctx.db, request.params.lineId, ctx.now(), ctx.timeZone),
   );
 
   app.get(
@@ -55,7 +56,35 @@ export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 200: TariffCatalog, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => tariffCatalog(ctx.db, request.params.lineId, request.query.sort ?? 'price'),
+    async (request) =>
+      tariffCatalog(ctx.db, request.params.lineId, request.query.sort ?? 'price', ctx.now(), ctx.timeZone),
+  );
+
+  app.get(
+    '/api/v1/lines/:lineId/tariffs/picker',
+    {
+      preValidation: read,
+      schema: {
+        tags: ['plans'],
+        summary: 'Tariff picker: tariffs that fit a usage survey (PLAN-04)',
+        description:
+          'Ranks the PLAN-02 offers by fit with the stated monthly use: covering everything first, then the ' +
+          'cheapest; configurable tariffs come with the amounts to set. Partial access suffices.',
+        params: LineIdParams,
+        querystring: PickerQuery,
+        response: { 200: PickerResult, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { focus, minutes, gigabytes, messages } = request.query;
+      return pickTariffs(
+        ctx.db,
+        request.params.lineId,
+        { focus, minutes, gigabytes, messages },
+        ctx.now(),
+        ctx.timeZone,
+      );
+    },
   );
 
   app.post(
@@ -64,7 +93,7 @@ export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
       preValidation: change,
       schema: {
         tags: ['plans'],
-        summary: 'Change tariff now or from the next period (PLAN-03)',
+        summary: 'Change tariff, or configure a configurable one, now or from the next period (PLAN-03/05)',
         description:
           'Needs full access and an `Idempotency-Key`. `now` charges the transition fee and rebuilds the packages; ' +
           '`next_period` plans the change for the line’s next fee date (replacing a planned one).',
@@ -74,34 +103,15 @@ export async function planRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 201: ChangeResult, ...problemResponses(400, 401, 402, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { lineId } = request.params;
-      return runIdempotent({
-        db: ctx.db,
-        request,
-        reply,
-        loginId: principal.loginId,
-        now: ctx.now(),
-        run: async (trx, scope) => {
-          const done = await changeTariff(trx, {
-            lineId,
-            loginId: principal.loginId,
-            tariffId: request.body.tariffId,
-            when: request.body.when,
-            scope,
-            now: ctx.now(),
-            timeZone: ctx.timeZone,
-            ip: request.ip,
-          });
-          const body = {
-            request: await recordedRequest(trx, lineId, done.requestId),
-            balance: toSafeNumber(done.balance),
-          };
-          return { status: 201, body };
-        },
-      });
-    },
+    async (request, reply) =>
+      runPaidChange(ctx, request, reply, 201, (trx, actor) =>
+        changeTariff(trx, {
+          ...actor,
+          tariffId: request.body.tariffId,
+          when: request.body.when,
+          choice: request.body.choice,
+        }),
+      ),
   );
 
   app.delete(

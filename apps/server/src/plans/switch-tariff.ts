@@ -1,8 +1,11 @@
+import type { ConfigurableChoice } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
+import { recordTariffOn } from '../history/record-period.ts';
 import { removeOption } from '../services/remove-option.ts';
 import { closeBuckets, nextFeeAfter, openBuckets } from './buckets.ts';
 import { loadTemplates, type TariffRow } from './catalog-query.ts';
 import type { LockedLine } from './line-lock.ts';
+import { saveChoice } from './tariff-price.ts';
 
 export interface SwitchTariff {
   line: LockedLine;
@@ -15,6 +18,8 @@ export interface SwitchTariff {
    */
   moveNextFee: boolean;
   timeZone: string;
+  /** On a configurable tariff, the amounts chosen (PLAN-05) and the request that chose them; null otherwise. */
+  choice: { amounts: ConfigurableChoice; requestId: string } | null;
 }
 
 /** A connected option's name and the tariffs it needs (empty: any). */
@@ -44,7 +49,8 @@ export function optionsLostOn(connected: BoundOption[], tariffCode: string): Bou
 
 /**
  * Puts the line on `target` from `start`: the old tariff's current buckets end there (what was used stays on
- * record), the new tariff's packages open for the period from `start` to its next fee, and options that need
+ * record), the new tariff's packages open for the period from `start` to its next fee (sized by the choice on a
+ * configurable tariff, which is stored for the line), and options that need
  * another tariff are disconnected with their packages. Returns the codes of those options.
  */
 export async function switchTariff(trx: Db, input: SwitchTariff): Promise<string[]> {
@@ -56,12 +62,23 @@ export async function switchTariff(trx: Db, input: SwitchTariff): Promise<string
   const feeEnd = keepsFeeDate
     ? line.next_fee_at
     : nextFeeAfter(start, target.fee_period, line.billing_anchor_day, input.timeZone);
+  // SVC-10: the history period of the old tariff ends and the new one's starts (before `lines` changes).
+  await recordTariffOn(trx, line.id, target.id, start);
   await trx
     .updateTable('lines')
     .set(input.moveNextFee ? { tariff_id: target.id, next_fee_at: feeEnd } : { tariff_id: target.id })
     .where('id', '=', line.id)
     .execute();
   await closeBuckets(trx, { lineId: line.id, owner: 'tariff_id', at: start });
+  if (input.choice) {
+    await saveChoice(trx, {
+      lineId: line.id,
+      tariffId: target.id,
+      choice: input.choice.amounts,
+      requestId: input.choice.requestId,
+      at: start,
+    });
+  }
   await openBuckets(trx, {
     lineId: line.id,
     templates: await loadTemplates(trx, 'tariff_id', [target.id]),

@@ -3,6 +3,7 @@
  * money keys in kopecks; anything unknown or malformed is left out rather than guessed.
  */
 import type { DisplayUnit } from '@kabinet/core';
+import type { Db } from '@kabinet/db';
 
 interface RateKey {
   key: string;
@@ -19,11 +20,17 @@ const RATE_KEYS: readonly RateKey[] = [
   { key: 'data_per_mb', name: { ru: 'Интернет сверх пакета', en: 'Data beyond the package' }, unit: 'mb' },
 ];
 
-const ZONE_NAMES: Record<string, { ru: string; en: string }> = {
-  cis: { ru: 'СНГ', en: 'CIS' },
-  popular: { ru: 'Популярные страны', en: 'Popular countries' },
-  world: { ru: 'Остальной мир', en: 'Rest of the world' },
-};
+/** Roaming zone code → its name, as the catalog's `roaming_zones` state it. */
+export type ZoneNames = ReadonlyMap<string, { ru: string; en: string }>;
+
+/**
+ * The names of the catalog's roaming zones (SVC-05), archived ones too: a tariff may still price a zone the
+ * operator stopped listing countries for, and its subscribers should see that zone's name, not its code.
+ */
+export async function loadZoneNames(db: Db): Promise<ZoneNames> {
+  const rows = await db.selectFrom('roaming_zones').select(['code', 'name_ru', 'name_en']).execute();
+  return new Map(rows.map((z) => [z.code, { ru: z.name_ru, en: z.name_en }]));
+}
 
 function kopecksOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
@@ -37,8 +44,11 @@ export function presentRates(rates: Record<string, unknown>) {
   });
 }
 
-/** The tariff's roaming zones with their prices; a zone missing a price is left out. */
-export function presentRoaming(rates: Record<string, unknown>) {
+/**
+ * The tariff's roaming zones with their prices, named by the catalog's zones (the code where the catalog has
+ * no such zone); a zone missing a price is left out.
+ */
+export function presentRoaming(rates: Record<string, unknown>, zones: ZoneNames) {
   const roaming = rates.roaming;
   if (typeof roaming !== 'object' || roaming === null) return [];
   return Object.entries(roaming).flatMap(([zone, value]) => {
@@ -49,7 +59,7 @@ export function presentRoaming(rates: Record<string, unknown>) {
     const smsOut = kopecksOf(z.sms_out);
     const dataPerMb = kopecksOf(z.data_per_mb);
     if (voiceOutPerMin === null || voiceInPerMin === null || smsOut === null || dataPerMb === null) return [];
-    const name = ZONE_NAMES[zone] ?? { ru: zone, en: zone };
+    const name = zones.get(zone) ?? { ru: zone, en: zone };
     return [{ zone, name, voiceOutPerMin, voiceInPerMin, smsOut, dataPerMb }];
   });
 }

@@ -98,3 +98,49 @@ export async function buildOption(
   if (rows.length > 0) await db.insertInto('package_templates').values(rows).execute();
   return { id, code };
 }
+
+/** The builder steps of the PLAN-05 tests: 100/300/600 min, 5/10/20 GB, 0/100 SMS on a 150 ₽ base. */
+export const BUILDER_STEPS = {
+  base_fee: 150_00,
+  voice: [
+    { minutes: 100, fee: 50_00 },
+    { minutes: 300, fee: 120_00 },
+    { minutes: 600, fee: 200_00 },
+  ],
+  data: [
+    { gigabytes: 5, fee: 120_00 },
+    { gigabytes: 10, fee: 200_00 },
+    { gigabytes: 20, fee: 300_00 },
+  ],
+  sms: [
+    { messages: 0, fee: 0 },
+    { messages: 100, fee: 30_00 },
+  ],
+};
+
+/**
+ * A configurable tariff (PLAN-05) with {@link BUILDER_STEPS}: by default 300 min, 10 GB, 100 SMS for 500 ₽ a
+ * month, the fee the catalog check demands.
+ */
+export async function buildConfigurableTariff(db: Db, o: { transitionFee?: number } = {}) {
+  return buildOfferTariff(db, {
+    fee: 500_00n,
+    rates: {
+      configurable: BUILDER_STEPS,
+      ...(o.transitionFee === undefined ? {} : { transition_fee: o.transitionFee }),
+    },
+    packages: [
+      { kind: 'voice', amount: 300 },
+      { kind: 'data', amount: 10 * 1024 },
+      { kind: 'sms', amount: 100 },
+    ],
+  });
+}
+
+/** A catalog price change of a tariff from `from` (`YYYY-MM-DD`, operator zone), as `catalog load` writes it. */
+export async function addPriceChange(db: Db, tariffId: string, from: string, fee: bigint): Promise<void> {
+  await db
+    .insertInto('catalog_price_changes')
+    .values({ tariff_id: tariffId, option_id: null, effective_from: from, fee, connect_fee: null })
+    .execute();
+}

@@ -17,7 +17,7 @@ export const RequestSchema = Type.Object(
     id: Type.String({ description: 'Request id (`req_…`).' }),
     kind: Type.String({
       description:
-        '`tariff_change`, `option_connect`, `option_disconnect`, `content_unsubscribe`, `ban_change`, `forwarding_change`, `blacklist_change`, `suspension`, `resumption`, `sim_block`, `sim_replacement`, `esim_issue`; more kinds come later.',
+        'What was ordered: `tariff_change`, `service_revert`, `option_connect`, `option_disconnect`, `content_unsubscribe`, `ringback_melody`, `ban_change`, `forwarding_change`, `blacklist_change`, `roaming_change`, `device_settings`, `email_detalization_ban`, `suspension`, `resumption`, `sim_block`, `sim_unblock`, `sim_replacement`, `esim_issue`, `debt_block`, `debt_unblock`, `inactivity_block`, `inactivity_unblock`, `line_closed`, `number_released`, `line_restored`; clients show unknown kinds by their title.',
     }),
     status: StringEnum(REQUEST_STATUSES, { description: 'Where the request stands now.' }),
     title: LocalisedText,

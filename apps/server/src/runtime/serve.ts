@@ -1,9 +1,12 @@
 import { formatPhone } from '@kabinet/core';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
+import { ChargingWorker } from '../charging/charging-worker.ts';
 import type { Config } from '../config.ts';
 import { isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
 import { createAppContext } from '../http/context.ts';
+import { subscribeSmsCommands } from '../sms-commands/subscribe.ts';
+import { readUssdGatewayConfig } from '../ussd/gateway-auth.ts';
 import { openDatabase } from './database.ts';
 import { progressReporter } from './progress.ts';
 import { resolveSecret } from './secret.ts';
@@ -43,10 +46,19 @@ export async function serve(config: Config): Promise<void> {
     log: logger,
     enrichment: config.enrichment,
     webauthn: config.webauthn,
+    ussdGateway: readUssdGatewayConfig(),
+    channels: config.channels,
   });
-  if (!config.demo) logger.warn('no SMS transport configured yet: messages stay queued in the outbox');
+  if (!config.demo && !config.channels.smppUrl) logger.warn('no SMPP_URL: SMS stay queued in the outbox');
+  if (!config.demo && !config.channels.smtpUrl) logger.warn('no SMTP_URL: emails stay queued in the outbox');
+  // CHAN-04: SMS the subscribers send to short numbers (SMPP deliver_sm) run the SMS commands.
+  subscribeSmsCommands(ctx, logger);
   const { outbox } = ctx;
   outbox.start();
+  // RATE-03/04, PLAN-06/07: fees, renewals, balance and inactivity rules run in process too (`kabinet worker`
+  // runs the same jobs alone); several processes share them safely.
+  const charging = new ChargingWorker({ db, timeZone: config.timeZone, log: logger });
+  charging.start();
   const app = await buildApp({
     ctx,
     logger: { level: config.logLevel },
@@ -61,6 +73,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     say(`\n${signal}: stopping Kabinet …`);
     await app.close();
+    await charging.stop();
     await outbox.stop();
     await database.close();
     say('Stopped.');

@@ -1,11 +1,9 @@
-import { checkCompatibility, toSafeNumber, toWallClock } from '@kabinet/core';
+import { checkCompatibility, toSafeNumber } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { problems } from '../http/problem.ts';
-import { nextFeeAfter, openBuckets } from '../plans/buckets.ts';
-import { loadTemplates } from '../plans/catalog-query.ts';
-import { chargeFee } from '../plans/charge-fee.ts';
 import { balanceOf, lockLine } from '../plans/line-lock.ts';
 import { recordRequest } from '../requests/record-request.ts';
+import { attachOption } from './attach-option.ts';
 import { optionProblems } from './errors.ts';
 import { type Actor, journalChange } from './option-journal.ts';
 import { loadConnected, loadOption } from './option-query.ts';
@@ -34,27 +32,11 @@ export async function connectOption(trx: Db, input: ConnectOptionInput) {
   if (connected.some((o) => o.id === option.id)) throw optionProblems.alreadyConnected();
   const inc = checkCompatibility(ruleOf(option), line.tariff_code, connected.map(ruleOf));
   if (inc) throw optionProblems.incompatible(await explainIncompatibility(trx, inc));
-  await chargeFee(trx, {
+  await attachOption(trx, {
     line,
-    fee: option.connect_fee,
-    kind: 'option_connect',
-    idempotencyKey: `option_connect:${input.scope}`,
-    description: `Option ${option.code} connected`,
-    at: input.now,
-  });
-  // A monthly option's fee falls on the day of the month it was connected.
-  const anchorDay = toWallClock(input.now, input.timeZone).day;
-  const nextFee = nextFeeAfter(input.now, option.fee_period, anchorDay, input.timeZone);
-  await trx
-    .insertInto('line_options')
-    .values({ line_id: line.id, option_id: option.id, connected_at: input.now, next_fee_at: nextFee })
-    .execute();
-  await openBuckets(trx, {
-    lineId: line.id,
-    templates: await loadTemplates(trx, 'option_id', [option.id]),
-    start: input.now,
-    feeEnd: nextFee,
-    anchorDay,
+    option,
+    feeKey: `option_connect:${input.scope}`,
+    now: input.now,
     timeZone: input.timeZone,
   });
   const details = {

@@ -1,16 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { toSafeNumber } from '@kabinet/core';
 import type { FastifyInstance } from 'fastify';
 import { requirePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../http/context.ts';
-import { runIdempotent } from '../http/idempotency.ts';
 import { LineIdParams, problemResponses } from '../http/schemas.ts';
 import { ChangeResult, IdempotencyHeaders } from '../plans/schemas.ts';
 import { lineGuard } from '../requests/line-guard.ts';
 import { recordedRequest } from '../requests/recorded.ts';
+import { runPaidChange } from '../requests/run-paid-change.ts';
 import { connectOption } from './connect-option.ts';
 import { disconnectOption } from './disconnect-option.ts';
 import { optionsOfLine, subscriptionsOfLine } from './options-view.ts';
+import { ringbackRoutes } from './ringback-routes.ts';
 import {
   ConnectOptionBody,
   OptionList,
@@ -21,9 +21,10 @@ import {
 } from './schemas.ts';
 import { unsubscribeContent } from './unsubscribe-content.ts';
 
-/** SVC-01/02/03: options (connected and on offer, connect, disconnect) and content subscriptions. */
+/** SVC-01/02/03/08: options (connected and on offer, connect, disconnect) and content subscriptions. */
 export async function serviceRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  await ringbackRoutes(root, ctx);
   const read = lineGuard(ctx, 'partial');
   const change = lineGuard(ctx, 'full');
   const actorOf = (request: { ip: string }, lineId: string, loginId: string) => ({
@@ -71,28 +72,10 @@ export async function serviceRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 201: ChangeResult, ...problemResponses(400, 401, 402, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { lineId } = request.params;
-      return runIdempotent({
-        db: ctx.db,
-        request,
-        reply,
-        loginId: principal.loginId,
-        now: ctx.now(),
-        run: async (trx, scope) => {
-          const done = await connectOption(trx, {
-            ...actorOf(request, lineId, principal.loginId),
-            optionId: request.body.optionId,
-            scope,
-            now: ctx.now(),
-            timeZone: ctx.timeZone,
-          });
-          const request_ = await recordedRequest(trx, lineId, done.requestId);
-          return { status: 201, body: { request: request_, balance: toSafeNumber(done.balance) } };
-        },
-      });
-    },
+    async (request, reply) =>
+      runPaidChange(ctx, request, reply, 201, (trx, actor) =>
+        connectOption(trx, { ...actor, optionId: request.body.optionId }),
+      ),
   );
 
   app.delete(
@@ -109,26 +92,10 @@ export async function serviceRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 200: ChangeResult, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { lineId, optionId } = request.params;
-      return runIdempotent({
-        db: ctx.db,
-        request,
-        reply,
-        loginId: principal.loginId,
-        now: ctx.now(),
-        run: async (trx) => {
-          const done = await disconnectOption(trx, {
-            ...actorOf(request, lineId, principal.loginId),
-            optionId,
-            now: ctx.now(),
-          });
-          const request_ = await recordedRequest(trx, lineId, done.requestId);
-          return { status: 200, body: { request: request_, balance: toSafeNumber(done.balance) } };
-        },
-      });
-    },
+    async (request, reply) =>
+      runPaidChange(ctx, request, reply, 200, (trx, actor) =>
+        disconnectOption(trx, { ...actor, optionId: request.params.optionId }),
+      ),
   );
 
   app.get(

@@ -23,6 +23,7 @@ import {
 } from './schemas.ts';
 import { loadSim, loadSuspension } from './sim-query.ts';
 import { resumeLine, suspendLine } from './suspend-line.ts';
+import { simUnblockRoutes } from './unblock-routes.ts';
 
 /**
  * PLAN-06 voluntary suspension and SVC-09 lost SIM block, replacement SIM and eSIM. Reads are open to partial
@@ -30,6 +31,7 @@ import { resumeLine, suspendLine } from './suspend-line.ts';
  */
 export async function simRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  await simUnblockRoutes(root, ctx);
   const read = lineGuard(ctx, 'partial');
   const change = lineGuard(ctx, 'full');
   const actorOf = (request: FastifyRequest, lineId: string) => ({
@@ -113,7 +115,7 @@ export async function simRoutes(root: FastifyInstance, ctx: AppContext) {
         response: { 200: SimState, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => loadSim(ctx.db, request.params.lineId),
+    async (request) => loadSim(ctx.db, request.params.lineId, requirePrincipal(request).loginId),
   );
 
   app.post(
@@ -125,7 +127,8 @@ export async function simRoutes(root: FastifyInstance, ctx: AppContext) {
         summary: 'Block a lost or stolen SIM at once (SVC-09)',
         description:
           'Needs full access. Status `blocked`, the balance kept, active cards blocked; an SMS to the recovery ' +
-          'phone if set. Unblocking is done in an office. 409 `already_blocked`.',
+          'phone if set. Unblocking: by a code to another contact or in an office (operator setting). 409 ' +
+          '`already_blocked`.',
         params: LineIdParams,
         body: BlockBody,
         response: { 200: BlockResult, ...problemResponses(400, 401, 403, 404, 409) },

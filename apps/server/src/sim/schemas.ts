@@ -72,10 +72,27 @@ export const SimState = Type.Object({
     description: 'When the SIM was blocked as lost or stolen.',
   }),
   cards: Type.Array(SimCardSchema, { description: 'SIM cards of the line, newest first.' }),
-  unblock: StringEnum(['office'] as const, {
-    description: 'Where a lost SIM block is lifted: in an office.',
+  unblock: StringEnum(['self_service', 'office'] as const, {
+    description:
+      'How the operator lets a lost SIM block be lifted: `self_service` with an SMS code to another verified ' +
+      'contact (when `unblockContact` is set), or `office` only.',
+  }),
+  unblockContact: Nullable(Type.String(), {
+    description: 'The masked recovery phone an unblock code would go to; null when there is none.',
   }),
 });
+
+export const UnblockCodeResult = Type.Object({
+  sentTo: Type.String({ description: 'The masked number the code went to.' }),
+  expiresAt: Type.String({ format: 'date-time', description: 'When the code stops working.' }),
+  attemptsLeft: Type.Integer({ description: 'Wrong codes allowed before the code is burnt.' }),
+});
+
+export const UnblockBody = Type.Object({
+  code: Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code from the SMS.' }),
+});
+
+export const UnblockResult = Type.Object({ request: RequestRef });
 
 export const BlockBody = Type.Object({
   reason: StringEnum(['lost', 'stolen'] as const, { description: 'Why the SIM is blocked.' }),

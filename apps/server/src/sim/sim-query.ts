@@ -2,6 +2,7 @@ import type { Db, SimCardsTable } from '@kabinet/db';
 import type { Selectable } from 'kysely';
 import { problems } from '../http/problem.ts';
 import { suspensionRule } from './suspension-rules.ts';
+import { loadUnblockSettings, maskPhone, unblockContactOf } from './unblock-settings.ts';
 
 /** A SIM card row. */
 export type SimCardRow = Selectable<SimCardsTable>;
@@ -23,6 +24,7 @@ async function loadLine(db: Db, lineId: string) {
     .selectFrom('lines')
     .innerJoin('tariffs', 'tariffs.id', 'lines.tariff_id')
     .select([
+      'lines.msisdn',
       'lines.status',
       'lines.block_reason',
       'lines.blocked_at',
@@ -60,15 +62,21 @@ export function loadCards(db: Db, lineId: string): Promise<SimCardRow[]> {
     .execute();
 }
 
-/** SVC-09: the line's status, why its SIM is blocked and its cards; a lost SIM is unblocked in an office. */
-export async function loadSim(db: Db, lineId: string) {
+/**
+ * SVC-09: the line's status, why its SIM is blocked, its cards, and how a lost SIM is unblocked for this login:
+ * the operator's mode and the masked contact a code would go to.
+ */
+export async function loadSim(db: Db, lineId: string, loginId: string) {
   const line = await loadLine(db, lineId);
+  const settings = await loadUnblockSettings(db);
+  const contact = settings.mode === 'self_service' ? await unblockContactOf(db, loginId, line.msisdn) : null;
   const reason = line.block_reason === 'lost' || line.block_reason === 'stolen' ? line.block_reason : null;
   return {
     status: line.status,
     blockReason: reason,
     blockedAt: reason && line.blocked_at ? line.blocked_at.toISOString() : null,
     cards: (await loadCards(db, lineId)).map(presentCard),
-    unblock: 'office' as const,
+    unblock: settings.mode,
+    unblockContact: contact ? maskPhone(contact) : null,
   };
 }

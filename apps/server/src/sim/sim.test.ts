@@ -50,7 +50,8 @@ describe('lost SIM, replacement and eSIM', () => {
           pickupOffice: null,
         }),
       ],
-      unblock: 'office',
+      unblock: 'self_service',
+      unblockContact: `+7 ••• •••-••-${recovery.slice(-2)}`,
     });
 
     const res = await client.post(`${url}/block`, { reason: 'lost' });

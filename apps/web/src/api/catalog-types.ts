@@ -41,16 +41,44 @@ export interface TariffRef {
   name: LocalisedName;
 }
 
+/** PLAN-05: amounts chosen on a configurable tariff — minutes, gigabytes, SMS a month. */
+export interface Choice {
+  minutes: number;
+  gigabytes: number;
+  messages: number;
+}
+
+/** One slider position: the amount and what it adds to the base fee (kopecks a month). */
+export interface SliderStep {
+  amount: number;
+  fee: number;
+}
+
+/** PLAN-05: the sliders of a configurable tariff; the fee is `baseFee` plus the chosen step of each. */
+export interface ConfigurableSliders {
+  baseFee: number;
+  minutes: SliderStep[];
+  gigabytes: SliderStep[];
+  messages: SliderStep[];
+  /** Where the sliders start: the line's choice on its own tariff, else the default. */
+  start: Choice;
+}
+
 /** GET /lines/{id}/tariff (PLAN-01). */
 export interface CurrentTariff extends TariffRef {
   description: LocalisedName;
+  /** The fee due now (price changes and the line's choice applied). */
   fee: number;
   feePeriod: FeePeriod;
   nextFeeAt: string | null;
+  /** The tariff fee due at `nextFeeAt` (a price change may fall before). */
+  nextFee: number | null;
   packages: IncludedPackage[];
   rates: TariffRate[];
   roaming: RoamingZone[];
-  pendingChange: { tariff: TariffRef; at: string; requestId: string } | null;
+  configurable: ConfigurableSliders | null;
+  choice: Choice | null;
+  pendingChange: { tariff: TariffRef; at: string; requestId: string; choice: Choice | null } | null;
 }
 
 /** One package kind now and after a change; null where the tariff has none. */
@@ -67,8 +95,11 @@ export interface TariffOffer extends TariffRef {
   fee: number;
   feePeriod: FeePeriod;
   packages: IncludedPackage[];
+  /** The fee from the line's next fee date (differs from `fee` when a price change falls before it). */
+  feeAtNextPeriod: number;
   /** Kopecks charged when switching now; 0 when free. */
   transitionFee: number;
+  configurable: ConfigurableSliders | null;
   changes: PackageChange[];
   /** Connected options that need a tariff this one is not: the change disconnects them. */
   disconnectsOptions?: Array<{ id: string; code: string; name: LocalisedName }>;
@@ -76,6 +107,27 @@ export interface TariffOffer extends TariffRef {
 }
 
 export type TariffSort = 'price' | 'data' | 'minutes';
+
+/** PLAN-04: what the subscriber uses most. */
+export type PickerFocus = keyof Choice;
+
+/** PLAN-04: the survey — the main use and how much of each a month. */
+export interface PickerSurvey extends Choice {
+  focus: PickerFocus;
+}
+
+/** PLAN-04: a proposed tariff, why it fits, and (configurable) the amounts to set. */
+export interface PickerProposal {
+  offer: TariffOffer;
+  /** What it gives over 30 days; gigabytes may be fractional. */
+  amounts: Choice;
+  choice: Choice | null;
+  /** Price over 30 days, kopecks. */
+  monthlyFee: number;
+  covers: PickerFocus[];
+  short: PickerFocus[];
+  fits: boolean;
+}
 export type ChangeWhen = 'now' | 'next_period';
 
 export type OptionCategory = 'internet' | 'calls' | 'roaming' | 'messages' | 'extra';

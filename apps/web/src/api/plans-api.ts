@@ -1,5 +1,14 @@
 import { call } from './api-client';
-import type { ChangeResult, ChangeWhen, CurrentTariff, TariffOffer, TariffSort } from './catalog-types';
+import type {
+  ChangeResult,
+  ChangeWhen,
+  Choice,
+  CurrentTariff,
+  PickerProposal,
+  PickerSurvey,
+  TariffOffer,
+  TariffSort,
+} from './catalog-types';
 
 const line = (lineId: string) => `/lines/${encodeURIComponent(lineId)}`;
 
@@ -20,10 +29,33 @@ export async function getTariffOffers(
   return tariffs;
 }
 
-/** POST /lines/{id}/tariff-changes (PLAN-03); `idempotencyKey` is one per user intent, reused on retry. */
+/** GET /lines/{id}/tariffs/picker (PLAN-04): the offers that fit a usage survey, best first. */
+export async function pickTariffs(
+  lineId: string,
+  survey: PickerSurvey,
+  signal?: AbortSignal,
+): Promise<PickerProposal[]> {
+  const query = new URLSearchParams({
+    focus: survey.focus,
+    minutes: String(survey.minutes),
+    gigabytes: String(survey.gigabytes),
+    messages: String(survey.messages),
+  });
+  const { proposals } = await call<{ proposals: PickerProposal[] }>(
+    'GET',
+    `${line(lineId)}/tariffs/picker?${query}`,
+    { signal },
+  );
+  return proposals;
+}
+
+/**
+ * POST /lines/{id}/tariff-changes (PLAN-03/05): `choice` sets the amounts of a configurable tariff (the line's
+ * own one re-configures it); `idempotencyKey` is one per user intent, reused on retry.
+ */
 export function changeTariff(
   lineId: string,
-  input: { tariffId: string; when: ChangeWhen },
+  input: { tariffId: string; when: ChangeWhen; choice?: Choice },
   idempotencyKey: string,
 ): Promise<ChangeResult> {
   return call('POST', `${line(lineId)}/tariff-changes`, { body: input, idempotencyKey });

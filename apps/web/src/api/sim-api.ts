@@ -8,6 +8,7 @@ import type {
   SimState,
   SuspendAnswer,
   Suspension,
+  UnblockCodeSent,
 } from './sim-types';
 
 /**
@@ -54,4 +55,17 @@ export function issueEsim(lineId: string): Promise<EsimAnswer> {
 /** GET /lines/{id}/sim/esim/{cardId}: the code and QR of a pending eSIM again. */
 export function getEsim(lineId: string, cardId: string, signal?: AbortSignal): Promise<Esim> {
   return call('GET', `${line(lineId)}/sim/esim/${encodeURIComponent(cardId)}`, { signal });
+}
+
+/**
+ * POST /lines/{id}/sim/unblock/code: a code to the subscriber's other contact; 409 `office_only` / `no_contact` /
+ * `not_blocked`, 429 `too_many_codes`.
+ */
+export function sendUnblockCode(lineId: string): Promise<UnblockCodeSent> {
+  return call('POST', `${line(lineId)}/sim/unblock/code`);
+}
+
+/** POST /lines/{id}/sim/unblock: 400 `invalid_code` (with `attemptsLeft`), `code_expired`, `too_many_attempts`. */
+export function unblockSim(lineId: string, code: string): Promise<{ request: RequestRef }> {
+  return call('POST', `${line(lineId)}/sim/unblock`, { body: { code } });
 }

@@ -35,13 +35,24 @@ export interface SimCard {
   pickupOffice: string | null;
 }
 
-/** SVC-09: the line's SIM state. Unblocking after a loss is done in an office (`unblock: 'office'`). */
+/**
+ * SVC-09: the line's SIM state. Unblocking after a loss: `self_service` with a code to `unblockContact` (the
+ * masked recovery phone) when there is one, otherwise in an office (operator setting `unblock`).
+ */
 export interface SimState {
   status: LineStatus;
   blockReason: BlockReason | null;
   blockedAt: string | null;
   cards: SimCard[];
-  unblock: 'office' | string;
+  unblock: 'self_service' | 'office';
+  unblockContact: string | null;
+}
+
+/** SVC-09: where the unblock code went and until when it works. */
+export interface UnblockCodeSent {
+  sentTo: string;
+  expiresAt: string;
+  attemptsLeft: number;
 }
 
 export interface Esim {

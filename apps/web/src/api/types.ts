@@ -62,7 +62,13 @@ export interface PackageRemainder {
   renewsAt: string | null;
 }
 
-export type WarningCode = 'low_balance' | 'blocked' | 'negative_balance';
+export type WarningCode =
+  | 'low_balance'
+  | 'blocked'
+  | 'blocked_debt'
+  | 'blocked_inactivity'
+  | 'out_of_funds'
+  | 'negative_balance';
 
 export interface Dashboard {
   line: {

@@ -21,6 +21,15 @@ export function fieldErrorMessage(t: Dictionary, problem: FieldProblem): string 
       return t.errors.passwordTooCommon;
     case 'invalid_characters':
       return t.errors.passwordInvalidCharacters;
+    case 'not_a_step':
+    case 'out_of_range':
+      return t.tariffTools.errors.offStep;
+    case 'not_configurable':
+      return t.tariffTools.errors.notConfigurable;
+    case 'email_not_confirmed':
+      return t.notifications.emailNeeded;
+    case 'wrong_code':
+      return t.errors.invalidCodeNoCount;
   }
   if (problem.field === 'phone' && problem.code === 'required') return t.errors.phoneRequired;
   if (/password/i.test(problem.field) && problem.code === 'required') return t.errors.passwordRequired;
@@ -90,6 +99,10 @@ export function errorMessage(t: Dictionary, error: unknown): string {
       return t.errors.noPhone;
     case 'not_found':
       return t.errors.notFound;
+    case 'tariff_not_available':
+      return t.tariffTools.errors.tariffNotAvailable;
+    case 'same_choice':
+      return t.tariffTools.errors.sameChoice;
     case 'rate_limited': {
       const retryAfter = error.numberField('retryAfterSeconds');
       return retryAfter === undefined

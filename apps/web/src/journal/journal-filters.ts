@@ -18,7 +18,9 @@ const PERIOD_DAYS: Record<Exclude<Period, 'all'>, number> = { week: 7, month: 30
 /** The action prefixes each kind of entry covers (the API takes several, comma-separated). */
 const KIND_PREFIX: Record<Exclude<ActionKind, 'all'>, string> = {
   security: 'auth.,security.,access.',
-  services: 'tariff.,option.,line.,request.,content.,ban.,roaming.,forwarding.,blacklist.',
+  // The API takes twenty prefixes at most.
+  services:
+    'tariff.,option.,line.,request.,content.,ban.,roaming.,forwarding.,blacklist.,sim.,history.,ringback.,device_settings.',
 };
 
 /** The query for the first page of `filters`, as of `now`. */

@@ -8,6 +8,7 @@ import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { FormError } from '../login/form-error';
 import { isForbidden, PartialAccessNotice } from '../security/partial-access-notice';
+import { FilterSelect } from './filter-select';
 import { JournalEntryRow } from './journal-entry-row';
 import { CHANNELS, type JournalFilters, KINDS, PERIODS } from './journal-filters';
 import { useJournal } from './use-journal';
@@ -36,58 +37,30 @@ function JournalView({ me }: { me: Me }) {
       {me.lines.length > 1 && line && <LineSwitcher lines={me.lines} value={line.id} onChange={selectLine} />}
 
       <div className="card journal-filters">
-        <div className="field">
-          <label htmlFor="journal-period">{j.period}</label>
-          <select
-            id="journal-period"
-            value={filters.period}
-            onChange={(event) =>
-              setFilters({ ...filters, period: event.target.value as JournalFilters['period'] })
-            }
-            data-testid="journal-period"
-          >
-            {PERIODS.map((period) => (
-              <option key={period} value={period}>
-                {j.periods[period]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="journal-channel">{j.channel}</label>
-          <select
-            id="journal-channel"
-            value={filters.channel}
-            onChange={(event) =>
-              setFilters({ ...filters, channel: event.target.value as JournalFilters['channel'] })
-            }
-            data-testid="journal-channel"
-          >
-            <option value="">{j.any}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {j.channels[channel]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="journal-kind">{j.kind}</label>
-          <select
-            id="journal-kind"
-            value={filters.kind}
-            onChange={(event) =>
-              setFilters({ ...filters, kind: event.target.value as JournalFilters['kind'] })
-            }
-            data-testid="journal-kind"
-          >
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {j.kinds[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="journal-period"
+          label={j.period}
+          value={filters.period}
+          options={PERIODS.map((period) => ({ value: period, label: j.periods[period] }))}
+          onChange={(period) => setFilters({ ...filters, period })}
+        />
+        <FilterSelect<JournalFilters['channel']>
+          id="journal-channel"
+          label={j.channel}
+          value={filters.channel}
+          options={[
+            { value: '', label: j.any },
+            ...CHANNELS.map((channel) => ({ value: channel, label: j.channels[channel] ?? channel })),
+          ]}
+          onChange={(channel) => setFilters({ ...filters, channel })}
+        />
+        <FilterSelect
+          id="journal-kind"
+          label={j.kind}
+          value={filters.kind}
+          options={KINDS.map((kind) => ({ value: kind, label: j.kinds[kind] }))}
+          onChange={(kind) => setFilters({ ...filters, kind })}
+        />
       </div>
 
       {!line ? (

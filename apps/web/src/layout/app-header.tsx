@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { useLang } from '../i18n/i18n-context';
 import { useLoginFlow } from '../login/login-flow';
+import { NotificationBell } from '../notifications/notification-bell';
 import { AppNav } from './app-nav';
 import { LogoMark } from './logo-mark';
 
@@ -50,6 +51,7 @@ export function AppHeader() {
           >
             {t.header.switchLangShort}
           </button>
+          {state.status === 'authenticated' && <NotificationBell />}
           {state.status === 'authenticated' && (
             <button
               type="button"

@@ -11,6 +11,9 @@ const SECTIONS: Array<{ key: Section; to: string; testId: string }> = [
   { key: 'tariff', to: '/tariffs', testId: 'nav-tariffs' },
   { key: 'services', to: '/services', testId: 'nav-services' },
   { key: 'requests', to: '/requests', testId: 'nav-requests' },
+  { key: 'history', to: '/history', testId: 'nav-history' },
+  { key: 'roaming', to: '/roaming', testId: 'nav-roaming' },
+  { key: 'devices', to: '/device-settings', testId: 'nav-device-settings' },
   { key: 'journal', to: '/journal', testId: 'nav-journal' },
   { key: 'security', to: '/settings/security', testId: 'nav-security' },
 ];

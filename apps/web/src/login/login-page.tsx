@@ -3,6 +3,7 @@ import { Navigate } from 'react-router';
 import type { IdentifierKind } from '../api/access-types';
 import { useAuth } from '../auth/auth-context';
 import { useT } from '../i18n/i18n-context';
+import { JoinLinks } from '../onboarding/join-links';
 import { CodeStep } from './code-step';
 import { EnrichmentOffer } from './enrichment-offer';
 import { useLoginFlow } from './login-flow';
@@ -69,6 +70,7 @@ export function LoginPage() {
           </div>
         )}
       </section>
+      <JoinLinks />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { updateSecurity } from '../api/security-api';
 import type { AutoLoginAccess, SecurityPatch, SecuritySettings } from '../api/security-types';
 import { useT } from '../i18n/i18n-context';
@@ -54,6 +55,13 @@ export function LoginAlertsSection({
           {t.security.alerts.hint}
         </p>
       </div>
+      {/* NOTIF-01: one setting, two screens (decision 0019); the rest of the events are chosen there. */}
+      <p className="hint">
+        {t.notifications.loginAlertsShared}{' '}
+        <Link to="/settings/notifications" data-testid="notification-settings-link">
+          {t.notifications.settingsLink}
+        </Link>
+      </p>
       <FormError error={error} />
     </SettingsSection>
   );

@@ -6,6 +6,7 @@ import type { Worded } from '../catalog/worded';
 import { useLang, useT } from '../i18n/i18n-context';
 import { LoadingState } from '../layout/loading-state';
 import { OptionsTab } from './options-tab';
+import { RingbackPicker } from './ringback-picker';
 import { SubscriptionsTab } from './subscriptions-tab';
 import '../catalog/catalog.css';
 
@@ -17,7 +18,8 @@ const SettingsTab = lazy(() => import('../line-settings/settings-tab'));
 
 /**
  * /services: connected options, the catalog of options (SVC-01/02), content subscriptions (SVC-03) and
- * "Настройки связи" — bans, forwarding, blacklist (SVC-04/06/07).
+ * "Настройки связи" — bans, forwarding, blacklist (SVC-04/06/07); the ringback melody (SVC-08) under the
+ * connected options.
  */
 export default function ServicesPage({ me }: { me: Me }) {
   const t = useT();
@@ -92,7 +94,10 @@ function ServicesView({ lineId, allowed }: { lineId: string; allowed: boolean })
         ) : tab === 'content' ? (
           <SubscriptionsTab lineId={lineId} canChange={allowed} onDone={onDone} />
         ) : (
-          <OptionsTab key={tab} lineId={lineId} tab={tab} canChange={allowed} onDone={onDone} />
+          <>
+            <OptionsTab key={tab} lineId={lineId} tab={tab} canChange={allowed} onDone={onDone} />
+            {tab === 'connected' && <RingbackPicker lineId={lineId} canChange={allowed} onDone={onDone} />}
+          </>
         )}
       </div>
     </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { blockSim } from '../api/sim-api';
 import type { BlockReason, SimState } from '../api/sim-types';
 import { ConfirmDialog } from '../catalog/confirm-dialog';
@@ -6,10 +7,14 @@ import type { Worded } from '../catalog/worded';
 import { formatDateTime } from '../format/dates';
 import { useT } from '../i18n/i18n-context';
 import { SimError, SimReadOnly } from './sim-error';
+import { UnblockForm } from './unblock-form';
 
 const REASONS: BlockReason[] = ['lost', 'stolen'];
 
-/** SVC-09: a lost or stolen SIM blocked at once, the balance kept; unblocking is done in an office. */
+/**
+ * SVC-09: a lost or stolen SIM blocked at once, the balance kept; unblocked by a code to another contact when
+ * the operator allows it and there is one, otherwise in an office.
+ */
 export function LostSimSection({
   lineId,
   sim,
@@ -59,9 +64,20 @@ export function LostSimSection({
                 : l.blockedNoDate(l.reasons[sim.blockReason].toLowerCase())
               : l.blockedOther}
           </p>
-          <p className="hint" data-testid="unblock-office">
-            {l.unblockOffice}
-          </p>
+          {canChange && sim.unblock === 'self_service' && sim.unblockContact ? (
+            <UnblockForm lineId={lineId} contact={sim.unblockContact} onDone={onDone} />
+          ) : (
+            <>
+              {canChange && sim.unblock === 'self_service' && (
+                <p className="hint" data-testid="unblock-no-contact">
+                  {t.simUnblock.noContact} <Link to="/settings/security">{t.simUnblock.securityLink}</Link>
+                </p>
+              )}
+              <p className="hint" data-testid="unblock-office">
+                {l.unblockOffice}
+              </p>
+            </>
+          )}
         </div>
       ) : (
         <>

@@ -1,7 +1,9 @@
+import { Link } from 'react-router';
 import type { CurrentTariff } from '../api/catalog-types';
 import { amountText, price } from '../catalog/amounts';
 import { formatDate } from '../format/dates';
 import { useLang } from '../i18n/i18n-context';
+import { choiceText } from './choice-price';
 import { PendingChange } from './pending-change';
 import { RoamingTable } from './roaming-table';
 
@@ -32,10 +34,34 @@ export function CurrentTariffCard({
         <p className="tariff-name" data-testid="current-tariff-name">
           {tariff.name[lang]}
         </p>
-        <p className="tariff-price">{t.dashboard.fee[tariff.feePeriod](price(t, tariff.fee))}</p>
+        <p className="tariff-price" data-testid="current-tariff-fee" data-kopecks={tariff.fee}>
+          {t.dashboard.fee[tariff.feePeriod](price(t, tariff.fee))}
+        </p>
       </div>
       <p className="muted">{tariff.description[lang]}</p>
-      {tariff.nextFeeAt && <p className="hint">{tt.nextFee(formatDate(t.locale, tariff.nextFeeAt))}</p>}
+      {tariff.nextFeeAt && (
+        <p className="hint" data-testid="next-fee">
+          {tariff.nextFee !== null
+            ? t.tariffTools.nextCharge(price(t, tariff.nextFee), formatDate(t.locale, tariff.nextFeeAt))
+            : tt.nextFee(formatDate(t.locale, tariff.nextFeeAt))}
+        </p>
+      )}
+      {tariff.choice && (
+        <p data-testid="current-choice">
+          <span className="muted">{t.tariffTools.chosen}: </span>
+          <strong>{choiceText(t, tariff.choice)}</strong>
+        </p>
+      )}
+      {tariff.configurable && canChange && (
+        <Link
+          to={`/tariffs/builder/${encodeURIComponent(tariff.id)}`}
+          className="button button-secondary"
+          aria-label={t.tariffTools.configureCurrentLabel}
+          data-testid="configure-current"
+        >
+          {t.tariffTools.configureCurrent}
+        </Link>
+      )}
       {tariff.pendingChange && (
         <PendingChange
           lineId={lineId}

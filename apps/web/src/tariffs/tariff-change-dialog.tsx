@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChangeResult, ChangeWhen, CurrentTariff, TariffOffer } from '../api/catalog-types';
+import type { ChangeResult, ChangeWhen, Choice, CurrentTariff, TariffOffer } from '../api/catalog-types';
 import { changeTariff } from '../api/plans-api';
 import { ActionError } from '../catalog/action-error';
 import { price } from '../catalog/amounts';
@@ -10,38 +10,52 @@ import { useLang } from '../i18n/i18n-context';
 import { PackageChanges } from './package-changes';
 
 /**
- * PLAN-03: the confirmation — now or from the next period, and every fee it brings. The idempotency key
+ * PLAN-03/05: the confirmation — now or from the next period, and every fee it brings. The idempotency key
  * is made when the dialog opens and kept for every retry, so a double click or a retry after a lost answer
- * charges once; choosing the other moment is another intent and gets a new key.
+ * charges once; choosing the other moment is another intent and gets a new key. With `choice` it sets the
+ * amounts of a configurable tariff (`offer.fee` is then the choice's price); `reconfigure` means the line's own
+ * tariff gets new amounts: no transition fee, and now costs the rise of the monthly fee, as the server charges.
  */
 export function TariffChangeDialog({
   lineId,
   offer,
   current,
+  choice,
+  reconfigure = false,
   onDone,
   onClose,
 }: {
   lineId: string;
   offer: TariffOffer;
   current: CurrentTariff;
+  choice?: Choice;
+  reconfigure?: boolean;
   onDone: (result: ChangeResult, when: ChangeWhen) => void;
   onClose: () => void;
 }) {
   const { t, lang } = useLang();
   const tt = t.tariffs;
+  const tools = t.tariffTools;
   const [when, setWhen] = useState<ChangeWhen>('now');
   const [keys] = useState(() => ({ now: newIdempotencyKey(), next_period: newIdempotencyKey() }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const nextAt = current.nextFeeAt;
   const name = offer.name[lang];
-  const chargedNow = when === 'now' ? offer.transitionFee : 0;
+  const rise = Math.max(0, offer.fee - current.fee);
+  // Re-configuring from the next period costs nothing now or then: the new fee simply applies from there.
+  const oneOff = reconfigure ? (when === 'now' ? rise : 0) : offer.transitionFee;
+  const chargedNow = when === 'now' ? oneOff : 0;
+  // The first periodic fee on the new tariff falls at the next fee date either way: its price then, which a
+  // catalog price change may have moved from today's.
+  const newFee = offer.feeAtNextPeriod;
 
   async function confirm() {
     setBusy(true);
     setError(null);
     try {
-      const result = await changeTariff(lineId, { tariffId: offer.id, when }, keys[when]);
+      const body = { tariffId: offer.id, when, ...(choice ? { choice } : {}) };
+      const result = await changeTariff(lineId, body, keys[when]);
       onDone(result, when);
     } catch (failure) {
       setError(failure);
@@ -51,8 +65,8 @@ export function TariffChangeDialog({
 
   return (
     <ConfirmDialog
-      title={tt.dialogTitle(name)}
-      confirmLabel={tt.confirm}
+      title={reconfigure ? tools.reconfigureTitle(name) : tt.dialogTitle(name)}
+      confirmLabel={reconfigure ? tools.reconfigureConfirm : tt.confirm}
       busyLabel={tt.working}
       busy={busy}
       onConfirm={confirm}
@@ -72,7 +86,7 @@ export function TariffChangeDialog({
           />
           <span>
             <span className="choice-title">{tt.now}</span>
-            <span className="hint">{tt.nowHint}</span>
+            <span className="hint">{reconfigure ? tools.reconfigureNowHint : tt.nowHint}</span>
           </span>
         </label>
         <label className="choice">
@@ -88,7 +102,7 @@ export function TariffChangeDialog({
             <span className="choice-title">
               {nextAt ? tt.nextPeriod(formatDate(t.locale, nextAt)) : tt.nextPeriodNoDate}
             </span>
-            <span className="hint">{tt.nextPeriodHint}</span>
+            <span className="hint">{reconfigure ? tools.reconfigureNextHint : tt.nextPeriodHint}</span>
           </span>
         </label>
       </fieldset>
@@ -110,18 +124,19 @@ export function TariffChangeDialog({
         <h3 className="section-title">{tt.fees}</h3>
         <dl className="fee-list">
           <div>
-            <dt>{tt.transitionLine}</dt>
-            <dd>
-              {offer.transitionFee > 0 ? price(t, offer.transitionFee) : t.actionsCommon.free}
-              {when === 'next_period' && offer.transitionFee > 0 && (
+            <dt>{reconfigure ? tools.riseLine : tt.transitionLine}</dt>
+            <dd data-testid="one-off-fee" data-kopecks={oneOff}>
+              {oneOff > 0 ? price(t, oneOff) : t.actionsCommon.free}
+              {reconfigure && oneOff > 0 && <span className="hint"> {tools.riseHint}</span>}
+              {!reconfigure && when === 'next_period' && oneOff > 0 && (
                 <span className="hint"> {tt.transitionLater}</span>
               )}
             </dd>
           </div>
           <div>
             <dt>{tt.feeLine}</dt>
-            <dd>
-              {t.dashboard.fee[offer.feePeriod](price(t, offer.fee))}
+            <dd data-testid="new-fee" data-kopecks={newFee}>
+              {t.dashboard.fee[offer.feePeriod](price(t, newFee))}
               {nextAt && <span className="hint"> {tt.feeFrom(formatDate(t.locale, nextAt))}</span>}
             </dd>
           </div>

@@ -1,8 +1,20 @@
-import type { TariffOffer } from '../api/catalog-types';
+import { Link } from 'react-router';
+import type { ConfigurableSliders, TariffOffer } from '../api/catalog-types';
 import { price } from '../catalog/amounts';
 import { PackageChips } from '../catalog/package-chips';
 import { useLang } from '../i18n/i18n-context';
 import { PackageChanges } from './package-changes';
+
+/** The cheapest a configurable tariff gets: every slider at its first step. */
+function lowestFee(sliders: ConfigurableSliders): number {
+  return (
+    sliders.baseFee +
+    [sliders.minutes, sliders.gigabytes, sliders.messages].reduce(
+      (sum, steps) => sum + (steps[0]?.fee ?? 0),
+      0,
+    )
+  );
+}
 
 /** PLAN-02: one tariff on offer — fee, packages, the transition cost and what would change. */
 export function TariffOfferCard({
@@ -24,6 +36,13 @@ export function TariffOfferCard({
         <p className="tariff-price">{t.dashboard.fee[offer.feePeriod](price(t, offer.fee))}</p>
       </div>
       <p className="muted">{offer.description[lang]}</p>
+      {offer.feeAtNextPeriod !== offer.fee && (
+        <p className="hint" data-testid="fee-at-next-period">
+          {t.tariffTools.priceFromNextPeriod(
+            t.dashboard.fee[offer.feePeriod](price(t, offer.feeAtNextPeriod)),
+          )}
+        </p>
+      )}
       <PackageChips packages={offer.packages} />
       <p
         className={offer.transitionFee > 0 ? 'status-pill pill-warning' : 'status-pill pill-success'}
@@ -42,7 +61,22 @@ export function TariffOfferCard({
           )}
         </details>
       )}
-      {canChange && (
+      {offer.configurable && (
+        <p className="hint" data-testid="configurable-from">
+          {t.tariffTools.fromPrice(price(t, lowestFee(offer.configurable)))}
+        </p>
+      )}
+      {canChange && offer.configurable && (
+        <Link
+          to={`/tariffs/builder/${encodeURIComponent(offer.id)}`}
+          className="button button-secondary"
+          aria-label={t.tariffTools.configureOfferLabel(name)}
+          data-testid="configure-tariff"
+        >
+          {t.tariffTools.configureOffer}
+        </Link>
+      )}
+      {canChange && !offer.configurable && (
         <button
           type="button"
           className="button button-secondary"

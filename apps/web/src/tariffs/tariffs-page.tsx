@@ -1,16 +1,16 @@
 import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { ChangeResult, ChangeWhen, TariffOffer, TariffSort } from '../api/catalog-types';
 import { getCurrentTariff, getTariffOffers } from '../api/plans-api';
 import type { Me } from '../api/types';
 import { useSessionGuard } from '../auth/use-session-guard';
 import { LinePage } from '../catalog/line-page';
 import { useLineData } from '../catalog/use-line-data';
-import { formatDate } from '../format/dates';
-import { formatMoney } from '../format/money';
 import { useLang } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { CurrentTariffCard } from './current-tariff-card';
+import { changeDoneMessage } from './done-message';
 import { TariffChangeDialog } from './tariff-change-dialog';
 import { TariffOfferCard } from './tariff-offer-card';
 import '../catalog/catalog.css';
@@ -34,18 +34,15 @@ function TariffsView({ lineId, allowed }: { lineId: string; allowed: boolean }) 
   const current = useLineData(lineId, '', getCurrentTariff);
   const offers = useLineData(lineId, sort, (id, signal) => getTariffOffers(id, sort, signal));
   const [chosen, setChosen] = useState<TariffOffer | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // The picker and the builder come back here with what they did (router state: gone on reload).
+  const location = useLocation();
+  const arrived = (location.state as { done?: unknown } | null)?.done;
+  const [done, setDone] = useState<string | null>(typeof arrived === 'string' ? arrived : null);
   useSessionGuard(current.state.status === 'error' ? current.state.error : null);
 
   function onDone(result: ChangeResult, when: ChangeWhen, offer: TariffOffer) {
-    const name = offer.name[lang];
-    const nextAt =
-      result.request.effectiveAt ?? (current.state.status === 'ready' ? current.state.data.nextFeeAt : null);
-    const message =
-      when === 'now' ? tt.changed(name) : tt.scheduled(name, nextAt ? formatDate(t.locale, nextAt) : '');
-    const balance =
-      typeof result.balance === 'number' ? ` ${tt.balanceAfter(formatMoney(t.locale, result.balance))}` : '';
-    setDone(`${message}${balance}`);
+    const nextFeeAt = current.state.status === 'ready' ? current.state.data.nextFeeAt : null;
+    setDone(changeDoneMessage(t, { result, when, name: offer.name[lang], reconfigure: false, nextFeeAt }));
     setChosen(null);
     current.reload();
     offers.reload();
@@ -75,6 +72,14 @@ function TariffsView({ lineId, allowed }: { lineId: string; allowed: boolean }) 
           }}
         />
       )}
+
+      <Link to="/tariffs/picker" className="card sim-link" data-testid="picker-link">
+        <span>
+          <span className="sim-link-title">{t.tariffTools.pickerLink}</span>
+          <span className="hint">{t.tariffTools.pickerLinkHint}</span>
+        </span>
+        <span aria-hidden="true">→</span>
+      </Link>
 
       <section className="catalog-section" aria-labelledby="tariff-catalog-title">
         <div className="section-head">

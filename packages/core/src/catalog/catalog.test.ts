@@ -263,6 +263,40 @@ describe('configurable tariffs', () => {
       'tariffs[0].packages',
     ]);
   });
+
+  it('PLAN-05 a kind whose steps start at 0 but go above still needs a package for the choice to size', () => {
+    const withSms = {
+      ...builder,
+      sms: [
+        { messages: 0, fee: 0 },
+        { messages: 100, fee: 30_00 },
+      ],
+    };
+    const packages = [
+      {
+        kind: 'voice' as const,
+        amount: fromDisplayUnits('voice', 300),
+        renew: 'fee_period' as const,
+        name: names,
+      },
+      {
+        kind: 'data' as const,
+        amount: fromDisplayUnits('data', 10 * 1024),
+        renew: 'fee_period' as const,
+        name: names,
+      },
+    ];
+    const bare = tariff({ fee: 470_00n, packages, rates: { configurable: withSms } });
+    expect(checkCatalog(catalog({ tariffs: [bare] }))).toEqual([
+      {
+        path: 'tariffs[0].packages',
+        message: 'a configurable tariff needs a sms package: its steps go above 0',
+      },
+    ]);
+    const sms = { kind: 'sms' as const, amount: 100n, renew: 'fee_period' as const, name: names };
+    const full = tariff({ fee: 500_00n, packages: [...packages, sms], rates: { configurable: withSms } });
+    expect(checkCatalog(catalog({ tariffs: [full] }))).toEqual([]);
+  });
 });
 
 describe('effective prices', () => {

@@ -71,6 +71,14 @@ export function checkConfigurable(tariff: CatalogTariff, path: string, report: R
       report(`${path}.rates.configurable.${kind}`, 'steps must grow: list them from the smallest amount');
     }
   }
+  // A choice resizes the tariff's package of each kind, so a kind the subscriber may take needs one to resize,
+  // even when its default step is 0 (a missing package of a kind without a 0 step fails the fee check below).
+  for (const [kind, amounts] of Object.entries(steps)) {
+    const optional = amounts.includes(0) && amounts.some((a) => a > 0);
+    if (optional && !tariff.packages.some((p) => p.kind === kind)) {
+      report(`${path}.packages`, `a configurable tariff needs a ${kind} package: its steps go above 0`);
+    }
+  }
   const fee = configurableFee(c, defaultChoice(tariff.packages));
   if (fee === null) {
     report(`${path}.packages`, 'the packages must be one step of each kind of rates.configurable');

@@ -28,6 +28,8 @@ function latest(
   timeZone: string,
   pick: (c: PriceChange) => bigint | null,
 ): bigint | null {
+  // Most items have no price change: skip the time-zone arithmetic (it is on the dashboard's hot path).
+  if (item.priceChanges.length === 0) return null;
   const day = calendarDay(at, timeZone);
   let found: { from: string; value: bigint } | null = null;
   // Not assuming order: items may come from the database as well as from a checked file.

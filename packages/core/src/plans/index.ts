@@ -2,4 +2,5 @@
 export * from './compatibility.ts';
 export * from './funds.ts';
 export * from './package-diff.ts';
+export * from './picker.ts';
 export * from './transition-fee.ts';
