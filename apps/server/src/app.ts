@@ -7,12 +7,15 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { sandboxAcquirerRoutes } from './acquirer/sandbox-routes.ts';
 import { enrichmentRoutes } from './auth/enrichment-routes.ts';
 import { passkeyRoutes } from './auth/passkey-routes.ts';
 import { passwordRoutes } from './auth/password-routes.ts';
 import { phoneConfirmRoutes } from './auth/phone-confirm-routes.ts';
 import { installPrincipal } from './auth/principal.ts';
 import { authRoutes } from './auth/routes.ts';
+import { autopayRoutes } from './autopay/routes.ts';
+import { bonusRoutes } from './bonuses/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { deviceSettingsRoutes } from './device-settings/routes.ts';
 import { historyRoutes } from './history/routes.ts';
@@ -25,15 +28,20 @@ import { lineSettingsRoutes } from './line-settings/routes.ts';
 import { lineRoutes } from './lines/routes.ts';
 import { notificationCentreRoutes } from './notification-centre/routes.ts';
 import { onboardingRoutes } from './onboarding/routes.ts';
+import { paymentRoutes } from './payments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { promisedPaymentRoutes } from './promised/routes.ts';
 import { ratingRoutes } from './rating/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { roamingRoutes } from './roaming/routes.ts';
 import { securityRoutes } from './security/routes.ts';
 import { serviceRoutes } from './services/routes.ts';
 import { simRoutes } from './sim/routes.ts';
+import { statementRoutes } from './statements/routes.ts';
 import { systemRoutes } from './system/routes.ts';
+import { transferRoutes } from './transfers/routes.ts';
 import { ussdRoutes } from './ussd/routes.ts';
+import { voucherRoutes } from './vouchers/routes.ts';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -128,6 +136,15 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(notificationCentreRoutes, ctx);
   await app.register(ussdRoutes, ctx);
   await app.register(ratingRoutes, ctx);
+  // Issue 6: money.
+  await app.register(paymentRoutes, ctx);
+  await app.register(sandboxAcquirerRoutes, ctx);
+  await app.register(voucherRoutes, ctx);
+  await app.register(transferRoutes, ctx);
+  await app.register(promisedPaymentRoutes, ctx);
+  await app.register(autopayRoutes, ctx);
+  await app.register(statementRoutes, ctx);
+  await app.register(bonusRoutes, ctx);
   if (ctx.demo) await app.register(devRoutes, { ...ctx, demoPhones: options.demoPhones ?? (async () => []) });
 
   const spaRoot =

@@ -24,6 +24,16 @@ const NewSimPage = lazy(() => import('./onboarding/new-sim-page'));
 const OrderStatusPage = lazy(() => import('./onboarding/order-status-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const NotificationSettingsPage = lazy(() => import('./notifications/notification-settings-page'));
+const TopUpPage = lazy(() => import('./top-up/top-up-page'));
+const TopUpResultPage = lazy(() => import('./top-up/top-up-result-page'));
+const VoucherPage = lazy(() => import('./vouchers/voucher-page'));
+const TransferPage = lazy(() => import('./transfers/transfer-page'));
+const PromisedPaymentPage = lazy(() => import('./promised/promised-page'));
+const AutopayPage = lazy(() => import('./autopay/autopay-page'));
+const PaymentHistoryPage = lazy(() => import('./statements/payment-history-page'));
+const ExpensesPage = lazy(() => import('./statements/expenses-page'));
+const InvoicesPage = lazy(() => import('./statements/invoices-page'));
+const BonusesPage = lazy(() => import('./bonuses/bonuses-page'));
 
 export function App() {
   return (
@@ -59,6 +69,22 @@ export function App() {
           path="settings/notifications"
           element={<RequireAuth>{(me) => <NotificationSettingsPage me={me} />}</RequireAuth>}
         />
+        <Route path="pay" element={<RequireAuth>{(me) => <TopUpPage me={me} />}</RequireAuth>} />
+        <Route path="pay/result" element={<RequireAuth>{(me) => <TopUpResultPage me={me} />}</RequireAuth>} />
+        <Route path="pay/voucher" element={<RequireAuth>{(me) => <VoucherPage me={me} />}</RequireAuth>} />
+        <Route path="pay/transfer" element={<RequireAuth>{(me) => <TransferPage me={me} />}</RequireAuth>} />
+        <Route
+          path="pay/promised"
+          element={<RequireAuth>{(me) => <PromisedPaymentPage me={me} />}</RequireAuth>}
+        />
+        <Route path="pay/autopay" element={<RequireAuth>{(me) => <AutopayPage me={me} />}</RequireAuth>} />
+        <Route
+          path="pay/history"
+          element={<RequireAuth>{(me) => <PaymentHistoryPage me={me} />}</RequireAuth>}
+        />
+        <Route path="pay/expenses" element={<RequireAuth>{(me) => <ExpensesPage me={me} />}</RequireAuth>} />
+        <Route path="pay/invoices" element={<RequireAuth>{(me) => <InvoicesPage me={me} />}</RequireAuth>} />
+        <Route path="bonuses" element={<RequireAuth>{(me) => <BonusesPage me={me} />}</RequireAuth>} />
         <Route path="join/port-in" element={<PortInPage />} />
         <Route path="join/new-sim" element={<NewSimPage />} />
         <Route path="join/status" element={<OrderStatusPage />} />

@@ -107,6 +107,12 @@ export const OPERATOR_ACCOUNTS = {
   revenueUsage: { code: 'revenue:usage', kind: 'revenue', name: 'Usage revenue' },
   revenueFees: { code: 'revenue:fees', kind: 'revenue', name: 'Subscription fees' },
   revenueContent: { code: 'revenue:content', kind: 'revenue', name: 'Content services' },
+  revenueServices: {
+    code: 'revenue:services',
+    kind: 'revenue',
+    name: 'Service fees (transfers, promised payments)',
+  },
+  bonusRewards: { code: 'bonus:rewards', kind: 'bonus', name: 'Loyalty rewards paid in money' },
 } as const;
 
 export type OperatorAccount = keyof typeof OPERATOR_ACCOUNTS;

@@ -3,6 +3,12 @@
  * checks that every table here exists. `Generated<T>` marks columns with a database default.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AutopayTables } from './schema-money/autopay.ts';
+import type { BonusTables } from './schema-money/bonuses.ts';
+import type { PaymentsTables } from './schema-money/payments.ts';
+import type { PromisedTables } from './schema-money/promised.ts';
+import type { StatementsTables } from './schema-money/statements.ts';
+import type { TransfersTables } from './schema-money/transfers.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -684,7 +690,13 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database
+  extends PaymentsTables,
+    TransfersTables,
+    PromisedTables,
+    AutopayTables,
+    StatementsTables,
+    BonusTables {
   customers: CustomersTable;
   ledger_accounts: LedgerAccountsTable;
   billing_accounts: BillingAccountsTable;

@@ -14,6 +14,8 @@ export interface ChargingWorkerOptions {
   /** Between passes; default one minute (a daily fee is then charged within a minute of midnight). */
   intervalMs?: number;
   log: Pick<FastifyBaseLogger, 'info' | 'error'>;
+  /** Runs after each charging pass at the same `now` (the money jobs of issue 6, money-jobs/). */
+  after?: (now: Date) => Promise<unknown>;
 }
 
 const HOUR = 3_600_000;
@@ -57,6 +59,11 @@ export class ChargingWorker {
       if (inactivity) this.lastInactivity = now.getTime();
       if (summary.feesCharged + summary.blocked + summary.unblocked + summary.resumed > 0)
         this.options.log.info({ summary }, 'charging pass');
+      if (this.options.after) {
+        const after = await this.options.after(now);
+        if (after && Object.values(after).some((v) => v !== 0))
+          this.options.log.info({ after }, 'money jobs pass');
+      }
       return summary;
     } catch (err) {
       this.options.log.error({ err }, 'charging pass failed');

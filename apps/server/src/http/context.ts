@@ -5,6 +5,8 @@
 import type { Db, DbHandle } from '@kabinet/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import type { Acquirer } from '../acquirer/acquirer.ts';
+import { type AcquirerSettings, createAcquirer } from '../acquirer/create-acquirer.ts';
 import { SessionStore } from '../auth/session-store.ts';
 import type { Config } from '../config.ts';
 import { type ChannelSettings, createTransports } from '../notifications/create-transports.ts';
@@ -33,6 +35,8 @@ export interface AppContext {
   webauthn: Config['webauthn'];
   /** CHAN-03: who may call the USSD gateway interface (secret header and/or gateway addresses). */
   ussdGateway: UssdGatewayConfig;
+  /** PAY-01/04: the card acquirer (the sandbox unless configured otherwise). */
+  acquirer: Acquirer;
 }
 
 export interface ContextOptions {
@@ -51,6 +55,9 @@ export interface ContextOptions {
   enrichment?: Config['enrichment'];
   webauthn?: Config['webauthn'];
   ussdGateway?: UssdGatewayConfig;
+  /** The acquirer itself (tests inject one), else one made from `acquirerSettings`. */
+  acquirer?: Acquirer;
+  acquirerSettings?: AcquirerSettings;
 }
 
 /**
@@ -84,5 +91,6 @@ export function createAppContext(handle: Pick<DbHandle, 'db' | 'pool'>, options:
     enrichment: options.enrichment ?? { trustedGateways: [], header: 'x-msisdn' },
     webauthn: options.webauthn ?? { rpId: undefined, rpName: 'Kabinet', origins: [] },
     ussdGateway: options.ussdGateway ?? { secret: undefined, trustedGateways: [] },
+    acquirer: options.acquirer ?? createAcquirer(options.secret, options.acquirerSettings),
   };
 }

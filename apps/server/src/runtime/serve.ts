@@ -5,6 +5,7 @@ import { ChargingWorker } from '../charging/charging-worker.ts';
 import type { Config } from '../config.ts';
 import { isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
 import { createAppContext } from '../http/context.ts';
+import { runMoneyJobs } from '../money-jobs/run-money-jobs.ts';
 import { subscribeSmsCommands } from '../sms-commands/subscribe.ts';
 import { readUssdGatewayConfig } from '../ussd/gateway-auth.ts';
 import { openDatabase } from './database.ts';
@@ -57,7 +58,13 @@ export async function serve(config: Config): Promise<void> {
   outbox.start();
   // RATE-03/04, PLAN-06/07: fees, renewals, balance and inactivity rules run in process too (`kabinet worker`
   // runs the same jobs alone); several processes share them safely.
-  const charging = new ChargingWorker({ db, timeZone: config.timeZone, log: logger });
+  const charging = new ChargingWorker({
+    db,
+    timeZone: config.timeZone,
+    log: logger,
+    after: (now) =>
+      runMoneyJobs({ db, acquirer: ctx.acquirer, now, timeZone: config.timeZone, outbox: ctx.outbox }),
+  });
   charging.start();
   const app = await buildApp({
     ctx,

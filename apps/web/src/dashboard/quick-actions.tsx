@@ -15,7 +15,12 @@ const ICONS: Record<ActionKey, string> = {
 };
 
 /** The actions that lead somewhere already; the others are honest "soon" placeholders, not dead links. */
-const LINKS: Partial<Record<ActionKey, string>> = { changeTariff: '/tariffs', services: '/services' };
+const LINKS: Partial<Record<ActionKey, string>> = {
+  topUp: '/pay',
+  promisedPayment: '/pay/promised',
+  changeTariff: '/tariffs',
+  services: '/services',
+};
 
 const ACTIONS: ActionKey[] = ['topUp', 'promisedPayment', 'changeTariff', 'services', 'details', 'chat'];
 

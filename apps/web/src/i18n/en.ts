@@ -1,12 +1,20 @@
+import { autopayEn } from '../autopay/autopay-words';
+import { bonusesEn } from '../bonuses/bonus-words';
 import { phoneEn } from '../demo/phone-words';
 import { deviceSettingsEn } from '../device-settings/device-settings-words';
 import { historyEn } from '../history/history-words';
 import { notificationsEn } from '../notifications/notifications-words';
 import { onboardingEn } from '../onboarding/onboarding-words';
+import { paymentsNavEn } from '../payments-nav/payments-nav-words';
+import { promisedEn } from '../promised/promised-words';
 import { roamingEn } from '../roaming/roaming-words';
 import { ringbackEn } from '../services/ringback-words';
 import { simUnblockEn } from '../sim/unblock-words';
+import { statementsEn } from '../statements/statements-words';
 import { tariffToolsEn } from '../tariffs/tariff-tools-words';
+import { topUpEn } from '../top-up/top-up-words';
+import { transferEn } from '../transfers/transfer-words';
+import { voucherEn } from '../vouchers/voucher-words';
 import { pluralEn } from './plural';
 import type { Dictionary } from './ru';
 
@@ -38,6 +46,8 @@ export const en: Dictionary = {
     security: 'Security',
     roaming: 'Roaming',
     devices: 'Phone settings',
+    payments: 'Payments',
+    bonuses: 'Bonuses',
   },
   login: {
     title: 'Log in to Kabinet',
@@ -785,6 +795,14 @@ export const en: Dictionary = {
   phone: phoneEn,
   tariffTools: tariffToolsEn,
   onboarding: onboardingEn,
+  topUp: topUpEn,
+  voucher: voucherEn,
+  transfer: transferEn,
+  promised: promisedEn,
+  autopay: autopayEn,
+  statements: statementsEn,
+  bonuses: bonusesEn,
+  paymentsNav: paymentsNavEn,
   notFound: {
     title: 'Page not found',
     text: 'There is no such page. The link may be out of date.',

@@ -1,12 +1,20 @@
+import { autopayRu } from '../autopay/autopay-words';
+import { bonusesRu } from '../bonuses/bonus-words';
 import { phoneRu } from '../demo/phone-words';
 import { deviceSettingsRu } from '../device-settings/device-settings-words';
 import { historyRu } from '../history/history-words';
 import { notificationsRu } from '../notifications/notifications-words';
 import { onboardingRu } from '../onboarding/onboarding-words';
+import { paymentsNavRu } from '../payments-nav/payments-nav-words';
+import { promisedRu } from '../promised/promised-words';
 import { roamingRu } from '../roaming/roaming-words';
 import { ringbackRu } from '../services/ringback-words';
 import { simUnblockRu } from '../sim/unblock-words';
+import { statementsRu } from '../statements/statements-words';
 import { tariffToolsRu } from '../tariffs/tariff-tools-words';
+import { topUpRu } from '../top-up/top-up-words';
+import { transferRu } from '../transfers/transfer-words';
+import { voucherRu } from '../vouchers/voucher-words';
 import { pluralRu } from './plural';
 
 /**
@@ -44,6 +52,8 @@ export const ru = {
     security: 'Безопасность',
     roaming: 'Роуминг',
     devices: 'Настройки телефона',
+    payments: 'Оплата',
+    bonuses: 'Бонусы',
   },
   login: {
     title: 'Вход в кабинет',
@@ -798,6 +808,14 @@ export const ru = {
   phone: phoneRu,
   tariffTools: tariffToolsRu,
   onboarding: onboardingRu,
+  topUp: topUpRu,
+  voucher: voucherRu,
+  transfer: transferRu,
+  promised: promisedRu,
+  autopay: autopayRu,
+  statements: statementsRu,
+  bonuses: bonusesRu,
+  paymentsNav: paymentsNavRu,
   notFound: {
     title: 'Страница не найдена',
     text: 'Такой страницы нет. Возможно, ссылка устарела.',

@@ -8,11 +8,13 @@ type Section = Exclude<keyof Dictionary['nav'], 'label'>;
 /** The sections in the order a subscriber needs them; on a phone the row scrolls sideways. */
 const SECTIONS: Array<{ key: Section; to: string; testId: string }> = [
   { key: 'home', to: '/', testId: 'nav-home' },
+  { key: 'payments', to: '/pay', testId: 'nav-payments' },
   { key: 'tariff', to: '/tariffs', testId: 'nav-tariffs' },
   { key: 'services', to: '/services', testId: 'nav-services' },
   { key: 'requests', to: '/requests', testId: 'nav-requests' },
   { key: 'history', to: '/history', testId: 'nav-history' },
   { key: 'roaming', to: '/roaming', testId: 'nav-roaming' },
+  { key: 'bonuses', to: '/bonuses', testId: 'nav-bonuses' },
   { key: 'devices', to: '/device-settings', testId: 'nav-device-settings' },
   { key: 'journal', to: '/journal', testId: 'nav-journal' },
   { key: 'security', to: '/settings/security', testId: 'nav-security' },

@@ -1,0 +1,106 @@
+/**
+ * The one way money from outside reaches a subscriber (PAY-01/02/03/04): a pending payment is credited exactly
+ * once, in the caller's transaction, whatever the number of webhook deliveries, retries or racing workers. The
+ * payment row is locked first; the ledger transfer's idempotency key (`payment:<id>`) is a second guard.
+ * After commit, the caller runs `afterMoneyMoved` (balance rules unblock a line blocked for debt, the outbox
+ * sends the receipt).
+ */
+import { type Db, ensureOperatorAccounts, type OperatorAccount, postTransfer } from '@kabinet/db';
+import { accrueTopUpPoints } from '../bonuses/accrue.ts';
+import { applyBalanceRules } from '../charging/balance-rules.ts';
+import type { AppContext } from '../http/context.ts';
+import { recordJournal } from '../journal/record.ts';
+import { notify } from '../notification-centre/notify.ts';
+
+/** Where the money of a payment comes from, by its source. Transfers and promised payments post their own. */
+const CLEARING: Record<string, OperatorAccount> = {
+  card: 'acquirer',
+  autopay: 'acquirer',
+  voucher: 'vouchers',
+  cash: 'cash',
+  bank: 'cash',
+};
+
+export interface CreditOutcome {
+  /** False when it had been credited already (a replayed webhook): nothing moved this time. */
+  credited: boolean;
+  /** The billing account credited, for `afterMoneyMoved`. */
+  accountId: string;
+  transferId: string | null;
+}
+
+export async function creditPayment(
+  trx: Db,
+  input: { paymentId: string; at: Date; externalId?: string | null },
+): Promise<CreditOutcome> {
+  const payment = await trx
+    .selectFrom('payments as p')
+    .innerJoin('billing_accounts as a', 'a.id', 'p.account_id')
+    .select(['p.id', 'p.account_id', 'p.line_id', 'p.source', 'p.amount', 'p.status', 'p.transfer_id'])
+    .select('a.ledger_account_id')
+    .where('p.id', '=', input.paymentId)
+    .forUpdate('p')
+    .executeTakeFirstOrThrow();
+  if (payment.status === 'succeeded') {
+    return { credited: false, accountId: payment.account_id, transferId: payment.transfer_id };
+  }
+  if (payment.status !== 'pending') {
+    throw new Error(`Payment ${payment.id} is ${payment.status}; only a pending payment can be credited`);
+  }
+  const clearing = CLEARING[payment.source];
+  if (!clearing) throw new Error(`Payments from ${payment.source} are not credited through creditPayment`);
+  const accounts = await ensureOperatorAccounts(trx);
+  const transfer = await postTransfer(trx, {
+    debitAccountId: accounts[clearing],
+    creditAccountId: payment.ledger_account_id,
+    amount: payment.amount,
+    kind: 'topup',
+    idempotencyKey: `payment:${payment.id}`,
+    lineId: payment.line_id,
+    description: `${payment.source} payment ${payment.id}`,
+    at: input.at,
+  });
+  await trx
+    .updateTable('payments')
+    .set({
+      status: 'succeeded',
+      transfer_id: transfer.id,
+      completed_at: input.at,
+      ...(input.externalId ? { external_id: input.externalId } : {}),
+    })
+    .where('id', '=', payment.id)
+    .execute();
+  await recordJournal(trx, {
+    actorKind: 'system',
+    channel: 'system',
+    lineId: payment.line_id,
+    action: 'payment.received',
+    details: { paymentId: payment.id, source: payment.source, amount: Number(payment.amount) },
+  });
+  if (payment.line_id) {
+    await notify(trx, {
+      lineId: payment.line_id,
+      event: 'top_ups',
+      params: { amount: Number(payment.amount) },
+    });
+  }
+  await accrueTopUpPoints(trx, {
+    accountId: payment.account_id,
+    lineId: payment.line_id,
+    paymentId: payment.id,
+    source: payment.source,
+    amount: payment.amount,
+    at: input.at,
+  });
+  return { credited: true, accountId: payment.account_id, transferId: transfer.id };
+}
+
+/**
+ * After a transaction that moved money committed: the balance rules for the accounts it touched (a top-up
+ * unblocks a line blocked for debt; a debit may start the out-of-funds clock) and the outbox for its messages.
+ */
+export async function afterMoneyMoved(ctx: AppContext, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length > 0)
+    await applyBalanceRules(ctx.db, accountIds, ctx.now(), { timeZone: ctx.timeZone });
+  void ctx.outbox.kick();
+}

@@ -1,0 +1,14 @@
+import type { Me } from '../api/types';
+import { useT } from '../i18n/i18n-context';
+import { PaymentsTabs } from '../payments-nav/payments-tabs';
+
+/** /pay/promised. PLACEHOLDER of the issue 6 groundwork: slice P builds the screen. */
+export default function PromisedPaymentPage(_props: { me: Me }) {
+  const t = useT();
+  return (
+    <div className="page">
+      <PaymentsTabs />
+      <h1>{t.promised.title}</h1>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+-- Reserved for issue 6, slice A — card payments through the acquirer, webhook events, saved card tokens (PAY-01/02).

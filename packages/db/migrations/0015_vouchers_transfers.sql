@@ -1,0 +1,1 @@
+-- Reserved for issue 6, slice VT — vouchers (PAY-03) and mobile transfers (PAY-06).

@@ -1,0 +1,1 @@
+-- Reserved for issue 6, slice B — autopay rules and runs (PAY-04), low-balance threshold notices (PAY-09).

@@ -1,0 +1,1 @@
+-- Reserved for issue 6, slice D — postpaid invoices and trust payments (PAY-10); history and expenses read existing tables (PAY-07/08).

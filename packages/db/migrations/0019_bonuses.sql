@@ -1,0 +1,1 @@
+-- Reserved for issue 6, slice E — loyalty points, rules, rewards and redemptions (BONUS-01/02).

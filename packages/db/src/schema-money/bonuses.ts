@@ -1,0 +1,3 @@
+/** Kysely table types of issue 6 slice E; merged into `Database` (schema.ts). */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the slice's migration
+export interface BonusTables {}
