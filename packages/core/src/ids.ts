@@ -23,6 +23,20 @@ export const ID_PREFIXES = {
   blacklistEntry: 'blk',
   simCard: 'sim',
   notification: 'ntf',
+  // Issue 6: money.
+  sandboxPayment: 'sbx',
+  webhookEvent: 'whe',
+  savedCard: 'card',
+  voucher: 'vch',
+  mobileTransfer: 'mtr',
+  promisedPayment: 'prm',
+  autopay: 'ap',
+  autopayRun: 'apr',
+  invoice: 'inv',
+  trustPayment: 'tp',
+  bonusEntry: 'bon',
+  reward: 'rwd',
+  redemption: 'rdm',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
