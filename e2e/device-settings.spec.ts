@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { freshSubscriber } from './fresh-subscriber.ts';
 import { DeviceSettingsPage } from './page-models/device-settings-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
+import { VirtualPhone } from './page-models/virtual-phone.ts';
 
 test('SVC-12 sends internet settings and the SMS arrives on the virtual phone', async ({ page, db }) => {
   const sub = await freshSubscriber(db, { tariffCode: 'moy-online', balance: 500_00n, withLogin: true });
@@ -15,9 +16,9 @@ test('SVC-12 sends internet settings and the SMS arrives on the virtual phone', 
   await expect(settings.limit).toContainText('За последний час: 1');
 
   // The virtual phone beside the cabinet shows the logged-in number's inbox.
-  const phone = page.getByTestId('virtual-phone');
-  if (!(await phone.getByTestId('vp-message').first().isVisible())) await phone.locator('.vp-toggle').click();
-  await expect(phone.getByTestId('vp-message').first()).toContainText('APN internet.kabinet', {
+  const phone = new VirtualPhone(page);
+  await phone.open();
+  await expect(phone.newestMessage()).toContainText('APN internet.kabinet', {
     timeout: 15_000,
   });
   const queued = await db

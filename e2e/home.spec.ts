@@ -83,12 +83,22 @@ test('ACCESS-01 a wrong code is refused on screen with the attempts left', async
   await expect(login.error).toContainText('9');
 });
 
-test('HOME-02 quick actions open the tariffs and services screens; those whose features are not built yet say "soon"', async ({
+test('HOME-02 quick actions open the top-up, promised payment, tariffs and services screens; detalization and chat say "soon"', async ({
   page,
   db,
 }) => {
   const { msisdn } = await freshSubscriber(db, { withLogin: true });
   await new LoginPage(page).loginWithCode(msisdn);
+  const opens = [
+    ['quick-topUp', /\/pay$/, page.getByTestId('pay-tab-topUp')],
+    ['quick-promisedPayment', /\/pay\/promised$/, page.getByTestId('pay-tab-promised')],
+  ] as const;
+  for (const [action, url, tab] of opens) {
+    await page.getByTestId(action).click();
+    await expect(page).toHaveURL(url);
+    await expect(tab).toHaveAttribute('aria-current', 'page');
+    await page.goBack();
+  }
   await page.getByTestId('quick-services').click();
   await expect(page).toHaveURL(/\/services$/);
   await expect(page.getByTestId('services-page')).toBeVisible();
@@ -97,8 +107,8 @@ test('HOME-02 quick actions open the tariffs and services screens; those whose f
   await expect(page).toHaveURL(/\/tariffs$/);
   await expect(page.getByTestId('tariffs-page')).toBeVisible();
   await page.goBack();
-  // Top-up, promised payment, detalization and chat arrive with their own issues: disabled, not dead links.
-  const topUp = page.getByRole('button', { name: /Пополнить/ });
-  await expect(topUp).toBeDisabled();
-  await expect(topUp).toContainText('Скоро');
+  // Detalization and chat arrive with their own issues: disabled, not dead links.
+  const details = page.getByRole('button', { name: /Детализация/ });
+  await expect(details).toBeDisabled();
+  await expect(details).toContainText('Скоро');
 });

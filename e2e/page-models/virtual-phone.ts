@@ -19,11 +19,22 @@ export class VirtualPhone {
    */
   async show(msisdn: string) {
     const page = this.root.page();
-    const listed = await this.root.locator(`#vp-number option[value="${msisdn}"]`).count();
-    if (listed === 0) await page.getByTestId('phone-input').fill(msisdn);
-    const select = this.root.locator('#vp-number');
-    if (!(await select.isVisible())) await this.root.locator('.vp-toggle').click();
-    await select.selectOption(msisdn);
+    await this.open();
+    const option = this.root.locator(`#vp-number option[value="${msisdn}"]`);
+    if ((await option.count()) === 0) await page.getByTestId('phone-input').fill(msisdn);
+    await expect(option).toHaveCount(1);
+    await this.root.locator('#vp-number').selectOption(msisdn);
+  }
+
+  /**
+   * Opens the phone's screen unless it is open. The phone is loaded lazily and opens by default on wide screens:
+   * its toggle's state is read once it is there, so a slow render is never taken for "closed" and clicked shut.
+   */
+  async open() {
+    const toggle = this.root.locator('.vp-toggle');
+    await expect(toggle).toBeVisible();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   }
 
   /** Waits for the "reply 1" flash prompt and confirms it. */
