@@ -8,6 +8,7 @@ import { registerApiKeyCommand } from './rating/apikey-cli.ts';
 import { registerImportCommand } from './rating/import-cli.ts';
 import { defaultWebDist, openDatabase } from './runtime/database.ts';
 import { progressReporter } from './runtime/progress.ts';
+import { resolveSecret } from './runtime/secret.ts';
 import { serve } from './runtime/serve.ts';
 import { registerSimUnblockCommand } from './sim/unblock-cli.ts';
 import { registerSimulateCommand } from './simulate/simulate-cli.ts';
@@ -138,7 +139,12 @@ program
 async function commandDatabase() {
   const config = configOrExit({ demo: true });
   const database = await openDatabase(config, () => {});
-  return { db: database.handle.db, timeZone: config.timeZone, close: database.close };
+  return {
+    db: database.handle.db,
+    timeZone: config.timeZone,
+    secret: await resolveSecret(config),
+    close: database.close,
+  };
 }
 registerWorkerCommand(program, commandDatabase);
 registerRestoreCommand(program, commandDatabase);

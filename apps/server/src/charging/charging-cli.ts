@@ -1,6 +1,8 @@
 import type { Db } from '@kabinet/db';
 import type { Command } from 'commander';
 import pino from 'pino';
+import { createAcquirer } from '../acquirer/create-acquirer.ts';
+import { runMoneyJobs } from '../money-jobs/run-money-jobs.ts';
 import { ChargingWorker } from './charging-worker.ts';
 import { restoreClosedLine } from './inactivity-job.ts';
 import { runChargingPass } from './run-charging.ts';
@@ -9,6 +11,8 @@ import { runChargingPass } from './run-charging.ts';
 export interface CommandDatabase {
   db: Db;
   timeZone: string;
+  /** The server secret (HMACs of codes, the acquirer's webhook key). */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -19,28 +23,37 @@ export interface CommandDatabase {
 export function registerWorkerCommand(program: Command, open: () => Promise<CommandDatabase>): void {
   program
     .command('worker')
-    .description('Run the periodic jobs: fees, package renewals, balance and inactivity rules (docs/jobs.md)')
+    .description(
+      'Run the periodic jobs: fees, package renewals, balance and inactivity rules, money jobs (docs/jobs.md)',
+    )
     .option('--once', 'run one pass, print its summary and exit')
     .option('--interval <seconds>', 'seconds between passes', (v) => Number.parseInt(v, 10), 60)
     .action(async (opts: { once?: boolean; interval: number }) => {
       const database = await open();
       if (opts.once) {
         try {
-          const summary = await runChargingPass(database.db, {
-            now: new Date(),
+          const now = new Date();
+          const summary = await runChargingPass(database.db, { now, timeZone: database.timeZone });
+          const money = await runMoneyJobs({
+            db: database.db,
+            acquirer: createAcquirer(database.secret),
+            now,
             timeZone: database.timeZone,
           });
-          console.log(JSON.stringify(summary));
+          console.log(JSON.stringify({ ...summary, money }));
         } finally {
           await database.close();
         }
         return;
       }
+      // Messages the money jobs write wait for `kabinet serve`'s outbox (this process has no transports).
+      const acquirer = createAcquirer(database.secret);
       const worker = new ChargingWorker({
         db: database.db,
         timeZone: database.timeZone,
         intervalMs: opts.interval * 1000,
         log: pino(),
+        after: (now) => runMoneyJobs({ db: database.db, acquirer, now, timeZone: database.timeZone }),
       });
       worker.start();
       console.log(`Charging worker running every ${opts.interval} s. Press Ctrl-C to stop.`);
