@@ -31,6 +31,8 @@ export interface DashboardRow {
   options_fee: bigint;
   /** Price changes of those options, one entry per change (null when none has any). */
   option_price_changes: Array<{ option: string; base: string; from: string; fee: string }> | null;
+  /** PAY-05: the account's promised payment not yet debited back (kopecks as text), null when none. */
+  promised_payment: { amount: string; fee: string; due_at: string } | null;
   buckets: Array<{
     id: string;
     kind: PackageKindColumn;
@@ -73,6 +75,9 @@ const DASHBOARD_SQL = `
       FROM line_options lo JOIN options o ON o.id = lo.option_id
       JOIN catalog_price_changes pc ON pc.option_id = o.id AND pc.fee IS NOT NULL
       WHERE lo.line_id = l.id AND o.fee_period = t.fee_period) AS option_price_changes,
+    -- PAY-05: at most one unpaid promised payment per account (a unique partial index): one index probe.
+    (SELECT json_build_object('amount', pp.amount::text, 'fee', pp.fee::text, 'due_at', pp.due_at)
+      FROM promised_payments pp WHERE pp.account_id = a.id AND pp.status = 'active') AS promised_payment,
     COALESCE((SELECT json_agg(json_build_object(
         'id', b.id, 'kind', b.kind, 'total', b.total::text, 'used', b.used::text, 'period_end', b.period_end,
         'name_ru', p.name_ru, 'name_en', p.name_en) ORDER BY b.kind, p.name_ru)
@@ -88,7 +93,7 @@ const DASHBOARD_SQL = `
 
 export async function loadDashboardRow(pool: pg.Pool, lineId: string, loginId: string, now: Date) {
   const result = await pool.query<DashboardRow>({
-    name: 'lines.dashboard.v3',
+    name: 'lines.dashboard.v4',
     text: DASHBOARD_SQL,
     values: [lineId, loginId, now],
   });

@@ -47,6 +47,19 @@ export const Dashboard = Type.Object(
         amount: Type.Integer({ description: 'Tariff and option fees due then, in kopecks.' }),
       }),
     ),
+    promisedPayment: Type.Optional(
+      Nullable(
+        Type.Object({
+          amount: Type.Integer({ description: 'Credited, and debited back at `dueAt`, in kopecks.' }),
+          fee: Type.Integer({ description: 'Fee paid when it was taken, in kopecks.' }),
+          dueAt: Type.String({
+            format: 'date-time',
+            description: 'When the amount is debited automatically.',
+          }),
+        }),
+        { description: 'PAY-05: the account’s promised payment not yet debited back; null when none.' },
+      ),
+    ),
     warnings: Type.Array(
       Type.Object({
         code: StringEnum(

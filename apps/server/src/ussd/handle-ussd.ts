@@ -5,7 +5,6 @@ import {
   loginPromptScreen,
   parsePhone,
   parseUssd,
-  promisedPaymentScreen,
   refusalScreen,
   type UssdLang,
   type UssdReply,
@@ -20,6 +19,7 @@ import { banEmailDetalization } from './email-detalization-ban.ts';
 import { isPromptSession, openPromptSession } from './login-prompt.ts';
 import { charges, menuStep } from './menu-screens.ts';
 import { newPasswordStep } from './new-password-step.ts';
+import { promisedStep } from './promised-step.ts';
 import { findUssdSubscriber, type UssdSubscriber } from './subscriber-query.ts';
 
 /** One step of a USSD dialogue as the gateway sends it (every field already a string). */
@@ -88,8 +88,7 @@ export async function handleUssd(
       await journal('balance');
       return balanceScreen(lang, subscriber.balance, subscriber.creditLimit);
     case 'promised_payment':
-      await journal('promised_payment');
-      return promisedPaymentScreen(lang);
+      return promisedStep(ctx, subscriber, choices, request.sessionId, lang, journal);
     case 'last_charges':
       await journal('last_charges');
       return chargesScreen(lang, await charges(ctx, subscriber), false);

@@ -7,13 +7,13 @@ import {
   menuScreen,
   packagesScreen,
   presentBucket,
-  promisedPaymentScreen,
   tariffScreen,
   toWallClock,
   type UssdLang,
   type UssdReply,
 } from '@kabinet/core';
 import type { UssdContext } from './handle-ussd.ts';
+import { promisedSummary } from './promised-step.ts';
 import { loadCurrentPackages, loadLastCharges, type UssdSubscriber } from './subscriber-query.ts';
 
 /** The screen of the `*105#` menu the dialogue arrived at, with the data it shows. */
@@ -30,7 +30,7 @@ export async function menuStep(
     case 'balance':
       return balanceScreen(lang, subscriber.balance, subscriber.creditLimit);
     case 'promised_payment':
-      return promisedPaymentScreen(lang);
+      return promisedSummary(ctx, subscriber, lang);
     case 'tariff':
       return tariffScreen(lang, {
         name: lang === 'en' ? subscriber.tariffNameEn : subscriber.tariffNameRu,

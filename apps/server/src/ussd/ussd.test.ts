@@ -1,6 +1,8 @@
 import { USSD_MAX_CHARS } from '@kabinet/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password-hash.ts';
+import { promisedDueText } from '../promised/due-text.ts';
+import { promisedSubscriber } from '../promised/promised-fixtures.ts';
 import { inbox } from '../test/access-helpers.ts';
 import { buildSubscriber, uniqueMsisdn } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
@@ -139,19 +141,89 @@ describe('USSD gateway interface', () => {
     const promised = screen(
       (await step({ sessionId, phoneNumber: sub.msisdn, serviceCode: '*105#', text: '4' })).body,
     );
-    expect(promised.kind).toBe('END');
-    expect(promised.text).toContain('скоро');
+    // PAY-05: a line activated today with no top-ups is told why it has no promised payment.
+    expect(promised).toEqual({
+      kind: 'END',
+      text: 'Обещанный платёж недоступен:\nномер обслуживается меньше 60 дн.\nмало пополнений за 3 месяца.',
+    });
     const wrong = screen(
       (await step({ sessionId, phoneNumber: sub.msisdn, serviceCode: '*105#', text: '8' })).body,
     );
     expect(wrong.text.startsWith('Нет такого пункта.')).toBe(true);
   });
 
-  it('CHAN-03 *106# says promised payment is coming soon', async () => {
-    const sub = await buildSubscriber(t.db);
-    expect(screen((await step({ phoneNumber: sub.msisdn, serviceCode: '*106#' })).body)).toEqual({
+  it('PAY-05 CHAN-03 *106# offers amounts, takes the chosen one once per session, then shows it with its due date', async () => {
+    const sub = await promisedSubscriber(t.db, { now: t.clock.now, balance: 5_00n });
+    const sessionId = 'promised-106-1';
+    const ask = (text: string, id = sessionId) =>
+      step({ sessionId: id, phoneNumber: sub.msisdn, serviceCode: '*106#', text }).then((r) =>
+        screen(r.body),
+      );
+    const due = promisedDueText(new Date(t.clock.now.getTime() + 3 * 86_400_000), t.ctx.timeZone, true);
+    expect(await ask('')).toEqual({
+      kind: 'CON',
+      text: 'Обещанный платёж на 3 дн.:\n1 50 руб.\n2 100 руб.\n3 200 руб. +10 комиссия\n4 300 руб. +10 комиссия',
+    });
+    expect((await ask('7')).text.startsWith('Нет такого пункта.')).toBe(true);
+    expect(await ask('3')).toEqual({
+      kind: 'CON',
+      text: `Зачислим 200 руб., комиссия 10 руб. Спишем 200 руб. ${due}.\n1 Взять\n2 Отмена`,
+    });
+    expect(await ask('3*2')).toEqual({ kind: 'END', text: 'Отменено.' });
+    expect(
+      await t.db.selectFrom('promised_payments').select('id').where('line_id', '=', sub.lineId).execute(),
+    ).toEqual([]);
+    const taken = await ask('3*1');
+    expect(taken).toEqual({ kind: 'END', text: `Зачислено 200 руб. Обещанный платёж спишется ${due}.` });
+    // The gateway repeats the step: the same answer, nothing moves again.
+    expect(await ask('3*1')).toEqual(taken);
+    const rows = await t.db
+      .selectFrom('promised_payments')
+      .select(['amount', 'fee', 'channel', 'status'])
+      .where('line_id', '=', sub.lineId)
+      .execute();
+    expect(rows).toEqual([{ amount: 200_00n, fee: 10_00n, channel: 'ussd', status: 'active' }]);
+    const balance = await t.db
+      .selectFrom('ledger_accounts')
+      .select('balance')
+      .where('id', '=', sub.ledgerAccountId)
+      .executeTakeFirstOrThrow();
+    expect(balance.balance).toBe(195_00n);
+    const journal = await t.db
+      .selectFrom('journal')
+      .select(['action', 'channel'])
+      .where('line_id', '=', sub.lineId)
+      .where('action', '=', 'promised_payment.taken')
+      .execute();
+    expect(journal).toEqual([{ action: 'promised_payment.taken', channel: 'ussd' }]);
+    // A new session sees the unpaid one; the menu's item 4 too.
+    expect(await ask('', 'promised-106-2')).toEqual({
       kind: 'END',
-      text: 'Обещанный платёж скоро появится. Пополнить баланс можно в Кабинете.',
+      text: `Обещанный платёж 200 руб. спишется ${due}.`,
+    });
+    expect(await ask('1*1', 'promised-106-3')).toEqual({
+      kind: 'END',
+      text: `Обещанный платёж 200 руб. спишется ${due}.`,
+    });
+    const menu = screen((await step({ phoneNumber: sub.msisdn, serviceCode: '*105#', text: '4' })).body);
+    expect(menu.text).toBe(`Обещанный платёж 200 руб. спишется ${due}.`);
+  });
+
+  it('PAY-05 CHAN-03 *106# speaks the subscriber’s language and says why not', async () => {
+    const sub = await promisedSubscriber(t.db, { now: t.clock.now, topUps: 700_00n });
+    await t.db.updateTable('logins').set({ locale: 'en' }).where('identifier', '=', sub.msisdn).execute();
+    expect(screen((await step({ phoneNumber: sub.msisdn, serviceCode: '*106#' })).body)).toEqual({
+      kind: 'CON',
+      text: 'Promised payment for 3 days:\n1 50 RUB\n2 100 RUB',
+    });
+    expect(screen((await step({ phoneNumber: sub.msisdn, serviceCode: '*105#', text: '4' })).body)).toEqual({
+      kind: 'END',
+      text: 'Promised payment up to 100 RUB. Dial *106#.',
+    });
+    const young = await promisedSubscriber(t.db, { now: t.clock.now, tenureDays: 10 });
+    expect(screen((await step({ phoneNumber: young.msisdn, serviceCode: '*106#' })).body)).toEqual({
+      kind: 'END',
+      text: 'Обещанный платёж недоступен:\nномер обслуживается меньше 60 дн.',
     });
   });
 

@@ -1,3 +1,4 @@
+import type { DashboardWithPromised } from '../api/promised-api';
 import type { Me } from '../api/types';
 import { useT } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
@@ -7,6 +8,7 @@ import { LineSummary } from './line-summary';
 import { LineSwitcher } from './line-switcher';
 import { PackagesCard } from './packages-card';
 import { PasswordOffer } from './password-offer';
+import { PromisedNote } from './promised-note';
 import { QuickActions } from './quick-actions';
 import { TariffCard } from './tariff-card';
 import { useDashboard } from './use-dashboard';
@@ -38,6 +40,7 @@ export function DashboardPage({ me }: { me: Me }) {
             <BalanceCard balance={state.data.balance} nextCharge={state.data.nextCharge} />
             <TariffCard tariff={state.data.tariff} />
           </div>
+          <PromisedNote promised={(state.data as DashboardWithPromised).promisedPayment} />
           <QuickActions />
           <PackagesCard packages={state.data.packages} />
         </>

@@ -1,5 +1,7 @@
 import { formatRubles } from '../money.ts';
 import type { DisplayUnit } from '../packages.ts';
+import type { PromisedOption, PromisedRefusal } from '../promised/eligibility.ts';
+import { PROMISED_USSD_TEXTS, promisedUssdRefusal } from '../promised/ussd.ts';
 import { fitScreen } from './limits.ts';
 import { USSD_TEXTS, type UssdLang } from './texts.ts';
 
@@ -58,9 +60,59 @@ export function tariffScreen(
   };
 }
 
-/** `*106#` and menu item 4: promised payments (PAY) are not built yet, so the screen says so. */
-export function promisedPaymentScreen(lang: UssdLang): UssdReply {
-  return end(USSD_TEXTS[lang].promisedSoon);
+/** What the server knows of a line's promised payment (PAY-05), for the `*106#` screens. */
+export type PromisedUssdView =
+  | { kind: 'active'; amount: bigint; due: string }
+  | { kind: 'refused'; refusals: readonly PromisedRefusal[]; minTenureDays: number }
+  | { kind: 'offers'; termDays: number; options: readonly PromisedOption[] };
+
+/** Promised amounts are whole rubles: shown without `,00` to save the screen's characters. */
+const rubles = (amount: bigint) => ussdRubles(amount).replace(/,00$/, '');
+const feeText = (fee: bigint) => (fee > 0n ? rubles(fee) : null);
+
+function promisedRefusedScreen(lang: UssdLang, view: Extract<PromisedUssdView, { kind: 'refused' }>) {
+  const reasons = view.refusals.map((code) => promisedUssdRefusal(lang, code, view.minTenureDays));
+  return { end: true, text: fitScreen([PROMISED_USSD_TEXTS[lang].refused, ...reasons]) };
+}
+
+/**
+ * `*106#`: the amounts on offer, numbered (CON), or why there are none / the unpaid one (END). A wrong choice
+ * shows the amounts again with a word about it.
+ */
+export function promisedPaymentScreen(lang: UssdLang, view: PromisedUssdView, invalid = false): UssdReply {
+  const t = PROMISED_USSD_TEXTS[lang];
+  if (view.kind === 'active') return end(t.active(rubles(view.amount), view.due));
+  if (view.kind === 'refused') return promisedRefusedScreen(lang, view);
+  const rows = view.options.map((o, i) => t.option(i + 1, rubles(o.amount), feeText(o.fee)));
+  const head = invalid
+    ? [USSD_TEXTS[lang].invalidChoice, t.offersTitle(view.termDays)]
+    : [t.offersTitle(view.termDays)];
+  return { end: false, text: fitScreen([...head, ...rows]) };
+}
+
+/** Menu item 4 of `*105#` (the menu ends there): the most on offer and the code to take it, or why not. */
+export function promisedSummaryScreen(lang: UssdLang, view: PromisedUssdView): UssdReply {
+  if (view.kind !== 'offers') return promisedPaymentScreen(lang, view);
+  const top = view.options.at(-1);
+  return end(PROMISED_USSD_TEXTS[lang].upTo(rubles(top?.amount ?? 0n)));
+}
+
+/** `*106#` after an amount is chosen: what is credited, the fee and when it is debited; 1 take / 2 cancel. */
+export function promisedConfirmScreen(
+  lang: UssdLang,
+  option: PromisedOption,
+  due: string,
+  invalid = false,
+): UssdReply {
+  const t = PROMISED_USSD_TEXTS[lang];
+  const ask = t.confirm(rubles(option.amount), feeText(option.fee), due);
+  const lines = invalid ? [USSD_TEXTS[lang].invalidChoice, ask, t.confirmChoices] : [ask, t.confirmChoices];
+  return { end: false, text: fitScreen(lines) };
+}
+
+/** `*106#` done: credited, and when it is debited. */
+export function promisedTakenScreen(lang: UssdLang, amount: bigint, due: string): UssdReply {
+  return end(PROMISED_USSD_TEXTS[lang].taken(rubles(amount), due));
 }
 
 export interface ChargeLine {
