@@ -1,5 +1,4 @@
 import { call } from './api-client';
-import type { Dashboard } from './types';
 
 /** Why a promised payment is refused (PAY-05); each is worded on the screen. */
 export type PromisedRefusal =
@@ -42,11 +41,6 @@ export interface TakenPromised {
   request: { id: string; kind: 'promised_payment'; status: 'done' };
   balance: number;
 }
-
-/** The dashboard with PAY-05's field (`GET /lines/{id}/dashboard` answers it; absent from older servers). */
-export type DashboardWithPromised = Dashboard & {
-  promisedPayment?: { amount: number; fee: number; dueAt: string } | null;
-};
 
 const line = (lineId: string) => `/lines/${encodeURIComponent(lineId)}`;
 

@@ -92,6 +92,8 @@ export interface Dashboard {
   packages: PackageRemainder[];
   /** ISO instant and kopecks of the next periodic charge. */
   nextCharge: { at: string; amount: number } | null;
+  /** PAY-05: the unpaid promised payment, if any. */
+  promisedPayment: { amount: number; fee: number; dueAt: string } | null;
   warnings: Array<{ code: WarningCode }>;
 }
 

@@ -1,4 +1,3 @@
-import type { DashboardWithPromised } from '../api/promised-api';
 import type { Me } from '../api/types';
 import { useT } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
@@ -40,7 +39,7 @@ export function DashboardPage({ me }: { me: Me }) {
             <BalanceCard balance={state.data.balance} nextCharge={state.data.nextCharge} />
             <TariffCard tariff={state.data.tariff} />
           </div>
-          <PromisedNote promised={(state.data as DashboardWithPromised).promisedPayment} />
+          <PromisedNote promised={state.data.promisedPayment} />
           <QuickActions />
           <PackagesCard packages={state.data.packages} />
         </>

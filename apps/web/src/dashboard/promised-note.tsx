@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { DashboardWithPromised } from '../api/promised-api';
+import type { Dashboard } from '../api/types';
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { useT } from '../i18n/i18n-context';
 
 /** PAY-05 on the dashboard: the unpaid promised payment and when it is debited, linking to its screen. */
-export function PromisedNote({ promised }: { promised: DashboardWithPromised['promisedPayment'] }) {
+export function PromisedNote({ promised }: { promised: Dashboard['promisedPayment'] }) {
   const t = useT();
   if (!promised) return null;
   return (

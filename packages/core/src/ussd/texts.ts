@@ -15,7 +15,6 @@ export const USSD_TEXTS = {
     tariff: (name: string) => `Тариф «${name}»`,
     tariffFee: (amount: string, period: 'day' | 'month') =>
       `Абонентская плата: ${amount} руб./${period === 'day' ? 'сутки' : 'мес.'}`,
-    promisedSoon: 'Обещанный платёж скоро появится. Пополнить баланс можно в Кабинете.',
     chargesTitle: 'Последние списания:',
     noCharges: 'Списаний не было.',
     newPasswordAsk:
@@ -45,7 +44,6 @@ export const USSD_TEXTS = {
     tariff: (name: string) => `Tariff "${name}"`,
     tariffFee: (amount: string, period: 'day' | 'month') =>
       `Fee: ${amount} RUB/${period === 'day' ? 'day' : 'month'}`,
-    promisedSoon: 'Promised payment is coming soon. You can top up in Kabinet.',
     chargesTitle: 'Last charges:',
     noCharges: 'No charges yet.',
     newPasswordAsk: 'A new Kabinet password will come by SMS; the old one stops working.\n1 Get it\n2 Cancel',
