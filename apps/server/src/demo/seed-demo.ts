@@ -11,6 +11,7 @@
 import { DEFAULT_TIME_ZONE, toWallClock } from '@kabinet/core';
 import { type Db, ensureOperatorAccounts } from '@kabinet/db';
 import { sql } from 'kysely';
+import { seedDemoBonuses } from '../bonuses/seed-demo-bonuses.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { seedDemoNotifications } from '../notification-centre/seed-demo-notifications.ts';
 import { seedNumberPool } from '../onboarding/number-pool.ts';
@@ -234,6 +235,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
     progress(1, 1, 'balances');
     // NOTIF-03: the demo login's bell shows something from its own history.
     await seedDemoNotifications(trx, { msisdn: DEMO_LOGIN, now });
+    await seedDemoBonuses(trx);
     return summary(trx);
   });
 }
