@@ -1,5 +1,6 @@
 import { verifyLedger } from '@kabinet/db';
 import { Command, Option } from 'commander';
+import { verifyPoints } from './bonuses/points-ledger.ts';
 import { checkCatalogCommand, loadCatalogCommand } from './catalog/catalog-cli.ts';
 import { registerRestoreCommand, registerWorkerCommand } from './charging/charging-cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -73,23 +74,30 @@ program
   .command('ledger')
   .description('Ledger tools')
   .command('verify')
-  .description('Prove every cached balance equals the sum of its transfers (exit 1 when not)')
+  .description(
+    'Prove every cached balance equals the sum of its transfers, and every points balance the sum of its entries (exit 1 when not)',
+  )
   .option('--json', 'machine-readable output')
   .action(async (opts: { json?: boolean }) => {
     const database = await openDatabase(configOrExit({ demo: true }), opts.json ? () => {} : console.log);
     try {
       const result = await verifyLedger(database.handle.db);
+      // BONUS-01: the points ledger is proven the same way (cached balance = sum of entries).
+      const points = await verifyPoints(database.handle.db);
       const out = {
         accounts: result.accounts,
         mismatches: result.mismatches.length,
         total: String(result.total),
+        pointsAccounts: points.accounts,
+        pointsMismatches: points.mismatches.length,
       };
       console.log(
         opts.json
           ? JSON.stringify(out)
-          : `accounts: ${out.accounts}\nmismatches: ${out.mismatches}\ntotal: ${out.total}`,
+          : `accounts: ${out.accounts}\nmismatches: ${out.mismatches}\ntotal: ${out.total}\npoints accounts: ${out.pointsAccounts}\npoints mismatches: ${out.pointsMismatches}`,
       );
-      process.exitCode = result.mismatches.length === 0 && result.total === 0n ? 0 : 1;
+      const sound = result.mismatches.length === 0 && result.total === 0n && points.mismatches.length === 0;
+      process.exitCode = sound ? 0 : 1;
     } finally {
       await database.close();
     }
