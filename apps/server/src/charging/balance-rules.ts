@@ -6,6 +6,7 @@
 import { DEFAULT_TIME_ZONE, decideFunds } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { sql } from 'kysely';
+import { applyLowBalanceNotices } from '../autopay/low-balance.ts';
 import { blockActiveLines, unblockLines } from './line-status.ts';
 import { notifyOnce, smsDate } from './notify.ts';
 import { loadChargingRules } from './rules-store.ts';
@@ -79,6 +80,8 @@ export async function applyBalanceRules(
       }
     });
   }
+  // PAY-09: the subscriber's own low-balance threshold (one query; a transaction only on a crossing).
+  await applyLowBalanceNotices(db, ids, now);
   return outcome;
 }
 
