@@ -150,7 +150,7 @@ async function debitOne(
   await notify(trx, {
     lineId: row.line_id,
     event: 'charges',
-    params: { amount: toSafeNumber(row.amount), what: 'Обещанный платёж / Promised payment' },
+    params: { amount: toSafeNumber(row.amount), fee: 'promised' },
   });
   return row.account_id;
 }

@@ -1,3 +1,4 @@
+import { isBonusNotice, renderBonusNotice } from '../bonuses/notice.ts';
 import { formatRubles } from '../money.ts';
 import type { NotificationEvent } from './events.ts';
 
@@ -119,18 +120,74 @@ const EN_NOTICES: Record<LineNotice, Template> = {
   }),
 };
 
+/**
+ * PAY-04 autopay and PAY-09 low-balance notices: autopay results go as `top_ups` (the subscriber's choice of
+ * channels for money arriving), the threshold notice as `low_balance`, each with a `notice` parameter. `card`
+ * is a display string such as `Visa •• 4242`; `date` the retry time as read in the operator's zone.
+ */
+export const AUTOPAY_NOTICES = [
+  'autopay_paid',
+  'autopay_failed',
+  'autopay_paused',
+  'low_balance_threshold',
+] as const;
+export type AutopayNotice = (typeof AUTOPAY_NOTICES)[number];
+
+const isAutopayNotice = (value: unknown): value is AutopayNotice =>
+  typeof value === 'string' && (AUTOPAY_NOTICES as readonly string[]).includes(value);
+
+const RU_AUTOPAY: Record<AutopayNotice, Template> = {
+  autopay_paid: (p) => ({
+    title: 'Автоплатёж',
+    body: `Автоплатёж ${rub(p, 'amount')} с карты ${str(p, 'card')} выполнен. Баланс ${rub(p, 'balance')}.`,
+  }),
+  autopay_failed: (p) => ({
+    title: 'Автоплатёж не прошёл',
+    body: `Не удалось списать ${rub(p, 'amount')} с карты ${str(p, 'card')}. Повторим ${str(p, 'date')}.`,
+  }),
+  autopay_paused: (p) => ({
+    title: 'Автоплатёж приостановлен',
+    body: `Автоплатёж ${rub(p, 'amount')} с карты ${str(p, 'card')} не прошёл после повторных попыток и приостановлен. Проверьте карту и включите его снова.`,
+  }),
+  low_balance_threshold: (p) => ({
+    title: 'Баланс ниже порога',
+    body: `На счёте ${rub(p, 'balance')} — меньше заданного порога ${rub(p, 'threshold')}. Пополните баланс.`,
+  }),
+};
+
+const EN_AUTOPAY: Record<AutopayNotice, Template> = {
+  autopay_paid: (p) => ({
+    title: 'Autopay',
+    body: `Autopay of ${rub(p, 'amount')} from card ${str(p, 'card')} done. Balance: ${rub(p, 'balance')}.`,
+  }),
+  autopay_failed: (p) => ({
+    title: 'Autopay failed',
+    body: `Could not charge ${rub(p, 'amount')} to card ${str(p, 'card')}. We will try again ${str(p, 'date')}.`,
+  }),
+  autopay_paused: (p) => ({
+    title: 'Autopay paused',
+    body: `Autopay of ${rub(p, 'amount')} from card ${str(p, 'card')} failed after the retries and is paused. Check the card and switch it on again.`,
+  }),
+  low_balance_threshold: (p) => ({
+    title: 'Balance below your threshold',
+    body: `Balance: ${rub(p, 'balance')}, below your threshold of ${rub(p, 'threshold')}. Please top up.`,
+  }),
+};
+
 /** A periodic fee (`fee`: the kind of `periodic_charges.item`, `code`: the tariff's or option's), as read. */
 const FEES_RU: Record<string, (code: string) => string> = {
   tariff: (code) => `Абонентская плата по тарифу ${code}.`,
   option: (code) => `Плата за опцию ${code}.`,
   inactivity: () => 'Плата за неактивность номера.',
   suspension: () => 'Плата за добровольную блокировку.',
+  promised: () => 'Погашение обещанного платежа.',
 };
 const FEES_EN: Record<string, (code: string) => string> = {
   tariff: (code) => `Tariff ${code} fee.`,
   option: (code) => `Option ${code} fee.`,
   inactivity: () => 'Inactive number fee.',
   suspension: () => 'Voluntary suspension fee.',
+  promised: () => 'Promised payment repaid.',
 };
 
 /** ACCESS-11: how the login was made (`method` of a `logins` notification), as the subscriber would say it. */
@@ -150,15 +207,25 @@ const LOGIN_METHODS_EN: Record<string, string> = {
 };
 
 const RU: Record<NotificationEvent, Template> = {
-  charges: (p) => ({
-    title: 'Списание',
-    body: `Списано ${rub(p, 'amount')}. ${FEES_RU[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
-  }),
-  top_ups: (p) => ({ title: 'Пополнение', body: `Баланс пополнен на ${rub(p, 'amount')}.` }),
+  charges: (p) =>
+    isBonusNotice(p.notice)
+      ? renderBonusNotice(p.notice, p, 'ru')
+      : {
+          title: 'Списание',
+          body: `Списано ${rub(p, 'amount')}. ${FEES_RU[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
+        },
+  top_ups: (p) =>
+    isBonusNotice(p.notice)
+      ? renderBonusNotice(p.notice, p, 'ru')
+      : isAutopayNotice(p.notice)
+        ? RU_AUTOPAY[p.notice](p)
+        : { title: 'Пополнение', body: `Баланс пополнен на ${rub(p, 'amount')}.` },
   low_balance: (p) =>
-    isLineNotice(p.notice)
-      ? RU_NOTICES[p.notice](p)
-      : { title: 'Баланс на исходе', body: `На счёте ${rub(p, 'balance')}. Пополните баланс.` },
+    isAutopayNotice(p.notice)
+      ? RU_AUTOPAY[p.notice](p)
+      : isLineNotice(p.notice)
+        ? RU_NOTICES[p.notice](p)
+        : { title: 'Баланс на исходе', body: `На счёте ${rub(p, 'balance')}. Пополните баланс.` },
   logins: (p) => ({
     title: 'Вход в Кабинет',
     body: `Выполнен вход: ${[str(p, 'time'), LOGIN_METHODS_RU[str(p, 'method')], str(p, 'device') || 'новое устройство'].filter(Boolean).join(', ')}. Если это не вы, смените пароль.`,
@@ -172,15 +239,25 @@ const RU: Record<NotificationEvent, Template> = {
 };
 
 const EN: Record<NotificationEvent, Template> = {
-  charges: (p) => ({
-    title: 'Charge',
-    body: `Charged ${rub(p, 'amount')}. ${FEES_EN[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
-  }),
-  top_ups: (p) => ({ title: 'Top-up', body: `Your balance was topped up by ${rub(p, 'amount')}.` }),
+  charges: (p) =>
+    isBonusNotice(p.notice)
+      ? renderBonusNotice(p.notice, p, 'en')
+      : {
+          title: 'Charge',
+          body: `Charged ${rub(p, 'amount')}. ${FEES_EN[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
+        },
+  top_ups: (p) =>
+    isBonusNotice(p.notice)
+      ? renderBonusNotice(p.notice, p, 'en')
+      : isAutopayNotice(p.notice)
+        ? EN_AUTOPAY[p.notice](p)
+        : { title: 'Top-up', body: `Your balance was topped up by ${rub(p, 'amount')}.` },
   low_balance: (p) =>
-    isLineNotice(p.notice)
-      ? EN_NOTICES[p.notice](p)
-      : { title: 'Low balance', body: `Balance: ${rub(p, 'balance')}. Please top up.` },
+    isAutopayNotice(p.notice)
+      ? EN_AUTOPAY[p.notice](p)
+      : isLineNotice(p.notice)
+        ? EN_NOTICES[p.notice](p)
+        : { title: 'Low balance', body: `Balance: ${rub(p, 'balance')}. Please top up.` },
   logins: (p) => ({
     title: 'Kabinet login',
     body: `New login: ${[str(p, 'time'), LOGIN_METHODS_EN[str(p, 'method')], str(p, 'device') || 'a new device'].filter(Boolean).join(', ')}. If it was not you, change your password.`,
