@@ -52,7 +52,12 @@ describe('notification preferences', () => {
 
 describe('money notices', () => {
   it('BONUS-02 a redemption and a gift are worded with the reward, not as an empty charge', () => {
-    const params = { notice: 'bonus_redeemed', points: 150, reward_ru: '100 минут', reward_en: '100 minutes' };
+    const params = {
+      notice: 'bonus_redeemed',
+      points: 150,
+      reward_ru: '100 минут',
+      reward_en: '100 minutes',
+    };
     expect(renderNotification('charges', params, 'ru').body).toBe('Списано 150 баллов: «100 минут».');
     expect(renderNotification('charges', params, 'en').body).toBe('150 points spent: “100 minutes”.');
     const gift = { notice: 'bonus_gift', reward_ru: '5 ГБ', reward_en: '5 GB' };
