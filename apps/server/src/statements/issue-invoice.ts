@@ -117,7 +117,6 @@ export async function issueInvoice(
         amount: toSafeNumber(totals.amountDue),
         fee: 'invoice',
         code: month,
-        what: `Счёт за ${month} / Invoice for ${month}`,
       },
     });
   }

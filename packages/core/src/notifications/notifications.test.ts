@@ -72,4 +72,12 @@ describe('money notices', () => {
       'Promised payment repaid.',
     );
   });
+
+  it('PAY-10 an issued invoice says the month and the amount due, not "charged"', () => {
+    const params = { amount: 123_450, fee: 'invoice', code: '2026-11' };
+    expect(renderNotification('charges', params, 'ru').body).toMatch(
+      /^Выставлен счёт за 2026-11: к оплате 1\s234,50\s₽\.$/,
+    );
+    expect(renderNotification('charges', params, 'en').title).toBe('Invoice');
+  });
 });

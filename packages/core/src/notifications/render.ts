@@ -210,10 +210,12 @@ const RU: Record<NotificationEvent, Template> = {
   charges: (p) =>
     isBonusNotice(p.notice)
       ? renderBonusNotice(p.notice, p, 'ru')
-      : {
-          title: 'Списание',
-          body: `Списано ${rub(p, 'amount')}. ${FEES_RU[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
-        },
+      : str(p, 'fee') === 'invoice'
+        ? { title: 'Счёт', body: `Выставлен счёт за ${str(p, 'code')}: к оплате ${rub(p, 'amount')}.` }
+        : {
+            title: 'Списание',
+            body: `Списано ${rub(p, 'amount')}. ${FEES_RU[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
+          },
   top_ups: (p) =>
     isBonusNotice(p.notice)
       ? renderBonusNotice(p.notice, p, 'ru')
@@ -242,10 +244,12 @@ const EN: Record<NotificationEvent, Template> = {
   charges: (p) =>
     isBonusNotice(p.notice)
       ? renderBonusNotice(p.notice, p, 'en')
-      : {
-          title: 'Charge',
-          body: `Charged ${rub(p, 'amount')}. ${FEES_EN[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
-        },
+      : str(p, 'fee') === 'invoice'
+        ? { title: 'Invoice', body: `Your invoice for ${str(p, 'code')} is out: ${rub(p, 'amount')} due.` }
+        : {
+            title: 'Charge',
+            body: `Charged ${rub(p, 'amount')}. ${FEES_EN[str(p, 'fee')]?.(str(p, 'code')) ?? str(p, 'what')}`.trim(),
+          },
   top_ups: (p) =>
     isBonusNotice(p.notice)
       ? renderBonusNotice(p.notice, p, 'en')
