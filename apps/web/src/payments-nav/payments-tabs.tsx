@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { useT } from '../i18n/i18n-context';
 import './payments-tabs.css';
 
@@ -19,9 +20,16 @@ const TABS: Array<{ key: Tab; to: string }> = [
 /** Tabs above every payments screen; on a phone the row scrolls sideways. */
 export function PaymentsTabs() {
   const t = useT();
+  const list = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  // On a narrow screen the row scrolls sideways: bring the current tab into view, as the main navigation does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pathname` is the trigger; the DOM is read inside.
+  useEffect(() => {
+    list.current?.querySelector('.is-active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
     <nav className="payments-tabs" aria-label={t.paymentsNav.label}>
-      <ul>
+      <ul ref={list}>
         {TABS.map((tab) => (
           <li key={tab.key}>
             <NavLink
