@@ -1,14 +1,369 @@
+import { parseTransferRubles } from '@kabinet/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/api-client';
+import {
+  confirmTransfer,
+  getTransferTerms,
+  type MobileTransfer,
+  startTransfer,
+  type TransferTerms,
+} from '../api/transfer-api';
 import type { Me } from '../api/types';
+import { useSessionGuard } from '../auth/use-session-guard';
+import { newIdempotencyKey } from '../catalog/idempotency-key';
+import { lineLabel } from '../dashboard/line-label';
+import { formatMoney } from '../format/money';
+import { formatMsisdn } from '../format/phone';
+import { FieldMessages } from '../forms/field-messages';
+import { errorMessage } from '../i18n/error-message';
 import { useT } from '../i18n/i18n-context';
+import type { Dictionary } from '../i18n/ru';
+import { ErrorState } from '../layout/error-state';
+import { LoadingState } from '../layout/loading-state';
+import { useResource } from '../lib/use-resource';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
+import '../vouchers/voucher.css';
 
-/** /pay/transfer. PLACEHOLDER of the issue 6 groundwork: slice VT builds the screen. */
-export default function TransferPage(_props: { me: Me }) {
+type Errors = Partial<Record<'phone' | 'amount' | 'code' | 'form', string>>;
+
+/** The fee the server will charge, by the rule the terms state (fixed part + percent rounded half up). */
+function feeOf(terms: TransferTerms, amount: number): number {
+  return terms.feeFixed + Math.floor((amount * terms.feeBasisPoints + 5_000) / 10_000);
+}
+
+/** A problem of the transfer API in the user's words, on the field it concerns. */
+function transferErrors(t: Dictionary, terms: TransferTerms, failure: unknown): Errors {
+  const e = t.transfer.errors;
+  const money = (k: number) => formatMoney(t.locale, k);
+  if (!(failure instanceof ApiError)) return { form: errorMessage(t, failure) };
+  const extra = failure.problem as { left?: number; available?: number; attemptsLeft?: number };
+  switch (failure.code) {
+    case 'daily_limit':
+    case 'monthly_limit':
+      return { amount: e[failure.code](money(extra.left ?? 0)) };
+    case 'insufficient_funds':
+      return { amount: e.insufficient_funds(money(extra.available ?? 0), money(terms.minBalanceLeft)) };
+    case 'invalid_code':
+      return { code: e.invalid_code(extra.attemptsLeft ?? 0) };
+    case 'code_expired':
+    case 'transfer_failed':
+      return { form: e[failure.code] };
+    case 'not_prepaid':
+      return { form: t.transfer.notPrepaid };
+    case 'line_not_active':
+      return { form: t.transfer.lineNotActive };
+  }
+  const result: Errors = {};
+  for (const field of failure.problem.errors ?? []) {
+    if (field.field === 'phone') {
+      result.phone =
+        field.code === 'unknown_number' || field.code === 'same_number' ? e[field.code] : e.invalid_phone;
+    } else if (field.field === 'amount') {
+      result.amount = amountWords(t, terms, field.code);
+    }
+  }
+  return Object.keys(result).length > 0 ? result : { form: errorMessage(t, failure) };
+}
+
+function amountWords(t: Dictionary, terms: TransferTerms, code: string): string {
+  const e = t.transfer.errors;
+  if (code === 'too_small') return e.too_small(formatMoney(t.locale, terms.minAmount, { trimWhole: true }));
+  if (code === 'too_large') return e.too_large(formatMoney(t.locale, terms.maxAmount, { trimWhole: true }));
+  if (code === 'required' || code === 'fractional_kopecks' || code === 'negative') return e[code];
+  return e.not_a_number;
+}
+
+/**
+ * /pay/transfer (PAY-06): send money from a prepaid line to another of our numbers. The form shows the fee and
+ * what leaves the balance as the amount is typed; "Continue" sends a code by SMS to the line; the code moves
+ * the money (a new Idempotency-Key per code typed, the same one on a retry of the same code).
+ */
+export default function TransferPage({ me }: { me: Me }) {
   const t = useT();
+  const lines = me.lines.filter(
+    (line) => line.kind === 'mobile' && line.msisdn && line.status !== 'closed' && line.access === 'full',
+  );
+  const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   return (
-    <div className="page">
+    <div className="page vt-page" data-testid="transfer-page">
       <PaymentsTabs />
       <h1>{t.transfer.title}</h1>
+      <p className="muted">{t.transfer.intro}</p>
+      {lines.length === 0 ? (
+        <p className="card">{t.transfer.noLines}</p>
+      ) : (
+        <>
+          {lines.length > 1 && (
+            <div className="field">
+              <label htmlFor="transfer-line">{t.transfer.from}</label>
+              <select
+                id="transfer-line"
+                value={lineId}
+                onChange={(event) => setLineId(event.target.value)}
+                data-testid="transfer-line"
+              >
+                {lines.map((line) => (
+                  <option key={line.id} value={line.id}>
+                    {lineLabel(t, line)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <TransferFlow
+            key={lineId}
+            lineId={lineId}
+            msisdn={lines.find((line) => line.id === lineId)?.msisdn ?? ''}
+          />
+        </>
+      )}
     </div>
+  );
+}
+
+type Step =
+  | { kind: 'form' }
+  | { kind: 'code'; transfer: MobileTransfer }
+  | { kind: 'done'; transfer: MobileTransfer; balance: number };
+
+function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
+  const t = useT();
+  const w = t.transfer;
+  const terms = useResource((signal) => getTransferTerms(lineId, signal));
+  useSessionGuard(terms.state.status === 'error' ? terms.state.error : null);
+  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [number, setNumber] = useState('');
+  const [amountText, setAmountText] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const intent = useRef<{ request: string; key: string } | null>(null);
+
+  if (terms.state.status === 'loading') return <LoadingState />;
+  if (terms.state.status === 'error') {
+    const failure = terms.state.error;
+    if (
+      failure instanceof ApiError &&
+      (failure.code === 'not_prepaid' || failure.code === 'line_not_active')
+    ) {
+      return <p className="card">{failure.code === 'not_prepaid' ? w.notPrepaid : w.lineNotActive}</p>;
+    }
+    return <ErrorState error={failure} onRetry={terms.reload} />;
+  }
+  const data = terms.state.data;
+  const money = (kopecks: number) => formatMoney(t.locale, kopecks);
+  const parsed = parseTransferRubles(amountText);
+  const amount = parsed.ok ? Number(parsed.amount) : null;
+  const fee = amount !== null ? feeOf(data, amount) : null;
+
+  /** One key per intent: a double click or a retry of the same request is applied once. */
+  function keyFor(request: unknown): string {
+    const text = JSON.stringify(request);
+    if (intent.current?.request !== text) intent.current = { request: text, key: newIdempotencyKey() };
+    return intent.current.key;
+  }
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    const found: Errors = {};
+    if (number.trim() === '') found.phone = w.errors.numberRequired;
+    if (!parsed.ok) found.amount = amountWords(t, data, parsed.problem);
+    setErrors(found);
+    if (Object.keys(found).length > 0 || amount === null) return;
+    const body = { phone: number.trim(), amount };
+    setBusy(true);
+    try {
+      const transfer = await startTransfer(lineId, body, keyFor({ start: body }));
+      setCode('');
+      setStep({ kind: 'code', transfer });
+    } catch (failure) {
+      setErrors(transferErrors(t, data, failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm(event: FormEvent, transfer: MobileTransfer) {
+    event.preventDefault();
+    const typed = code.trim();
+    if (!/^\d{6}$/.test(typed)) {
+      setErrors({ code: w.errors.codeFormat });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const done = await confirmTransfer(lineId, transfer.id, typed, keyFor({ confirm: transfer.id, typed }));
+      setStep({ kind: 'done', transfer: done.transfer, balance: done.balance });
+      terms.reload();
+    } catch (failure) {
+      setErrors(transferErrors(t, data, failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function restart() {
+    intent.current = null;
+    setErrors({});
+    setAmountText('');
+    setStep({ kind: 'form' });
+  }
+
+  const quote = (transfer: { amount: number; fee: number; total: number }) => (
+    <dl className="vt-quote" data-testid="transfer-quote">
+      <dt>{w.recipientGets}</dt>
+      <dd data-testid="transfer-amount-shown">{money(transfer.amount)}</dd>
+      <dt>{w.fee}</dt>
+      <dd data-testid="transfer-fee">{money(transfer.fee)}</dd>
+      <dt className="vt-total">{w.total}</dt>
+      <dd className="vt-total" data-testid="transfer-total">
+        {money(transfer.total)}
+      </dd>
+    </dl>
+  );
+
+  if (step.kind === 'done') {
+    return (
+      <section className="card vt-done" data-testid="transfer-done" aria-live="polite">
+        <p>
+          <strong>{w.done(money(step.transfer.amount), formatMsisdn(step.transfer.phone))}</strong>
+        </p>
+        {quote(step.transfer)}
+        <p data-testid="transfer-balance-after">{w.balanceAfter(money(step.balance))}</p>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={restart}
+          data-testid="transfer-another"
+        >
+          {w.another}
+        </button>
+      </section>
+    );
+  }
+
+  if (step.kind === 'code') {
+    const { transfer } = step;
+    return (
+      <form
+        className="card vt-form"
+        onSubmit={(event) => void confirm(event, transfer)}
+        noValidate
+        aria-busy={busy}
+        data-testid="transfer-code-step"
+      >
+        <h2>{w.codeTitle}</h2>
+        <p data-testid="transfer-recipient">
+          {w.number}: <strong>{formatMsisdn(transfer.phone)}</strong>
+        </p>
+        <p className="muted">{w.codeSent(formatMsisdn(msisdn))}</p>
+        {quote(transfer)}
+        <div className="field">
+          <label htmlFor="transfer-code">{w.code}</label>
+          <input
+            id="transfer-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-invalid={errors.code ? true : undefined}
+            aria-describedby="transfer-code-error"
+            data-testid="transfer-code"
+          />
+          <FieldMessages id="transfer-code-error" messages={errors.code ? [errors.code] : []} />
+        </div>
+        <div aria-live="polite">
+          {errors.form && (
+            <p className="form-error" role="alert" data-testid="transfer-error">
+              {errors.form}
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={busy}
+          data-testid="transfer-confirm"
+        >
+          {w.confirm}
+        </button>
+        <button type="button" className="button button-ghost" onClick={restart} data-testid="transfer-back">
+          {w.back}
+        </button>
+      </form>
+    );
+  }
+
+  const percent = `${data.feeBasisPoints / 100}\u00a0%`;
+  return (
+    <form className="card vt-form" onSubmit={start} noValidate aria-busy={busy} data-testid="transfer-form">
+      <p data-testid="transfer-balance">{w.balance(money(data.balance))}</p>
+      <div className="field">
+        <label htmlFor="transfer-number">{w.number}</label>
+        <input
+          id="transfer-number"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          value={number}
+          onChange={(event) => setNumber(event.target.value)}
+          aria-invalid={errors.phone ? true : undefined}
+          aria-describedby="transfer-number-hint transfer-number-error"
+          data-testid="transfer-number"
+        />
+        <p id="transfer-number-hint" className="hint">
+          {w.numberHint}
+        </p>
+        <FieldMessages id="transfer-number-error" messages={errors.phone ? [errors.phone] : []} />
+      </div>
+      <div className="field">
+        <label htmlFor="transfer-amount">{w.amount}</label>
+        <input
+          id="transfer-amount"
+          inputMode="decimal"
+          autoComplete="off"
+          value={amountText}
+          onChange={(event) => setAmountText(event.target.value)}
+          aria-invalid={errors.amount ? true : undefined}
+          aria-describedby="transfer-amount-hint transfer-amount-error"
+          data-testid="transfer-amount"
+        />
+        <p id="transfer-amount-hint" className="hint">
+          {w.amountHint(
+            formatMoney(t.locale, data.minAmount, { trimWhole: true }),
+            formatMoney(t.locale, data.maxAmount, { trimWhole: true }),
+          )}{' '}
+          · {w.feeRule(formatMoney(t.locale, data.feeFixed, { trimWhole: true }), percent)}
+        </p>
+        <FieldMessages id="transfer-amount-error" messages={errors.amount ? [errors.amount] : []} />
+      </div>
+      {amount !== null && fee !== null && quote({ amount, fee, total: amount + fee })}
+      <p className="hint">
+        {w.limits(
+          money(
+            Math.max(0, Math.min(data.dailyLimit - data.sentToday, data.monthlyLimit - data.sentThisMonth)),
+          ),
+          money(Math.max(0, data.monthlyLimit - data.sentThisMonth)),
+          money(data.minBalanceLeft),
+        )}
+      </p>
+      <div aria-live="polite">
+        {errors.form && (
+          <p className="form-error" role="alert" data-testid="transfer-error">
+            {errors.form}
+          </p>
+        )}
+      </div>
+      <button
+        type="submit"
+        className="button button-primary button-block"
+        disabled={busy}
+        data-testid="transfer-submit"
+      >
+        {w.next}
+      </button>
+    </form>
   );
 }

@@ -1,2 +1,3 @@
-/** Pure rules of issue 6 (vouchers); filled by its slice. */
-export {};
+/** Pure rules of issue 6 slice VT: voucher codes (PAY-03) and their limits. */
+export * from './voucher-code.ts';
+export * from './voucher-rules.ts';
