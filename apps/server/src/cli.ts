@@ -14,6 +14,7 @@ import { serve } from './runtime/serve.ts';
 import { registerSimUnblockCommand } from './sim/unblock-cli.ts';
 import { registerSimulateCommand } from './simulate/simulate-cli.ts';
 import { registerConsumeCommand } from './usage-stream/usage-cli.ts';
+import { registerVoucherCommands } from './vouchers/voucher-cli.ts';
 
 /** Loads the configuration or exits with one line naming the bad variable. */
 function configOrExit(defaults: { demo?: boolean } = {}) {
@@ -161,5 +162,6 @@ registerImportCommand(program, commandDatabase);
 registerApiKeyCommand(program, commandDatabase);
 registerSimulateCommand(program, commandDatabase);
 registerSimUnblockCommand(program, commandDatabase);
+registerVoucherCommands(program, commandDatabase);
 
 await program.parseAsync(process.argv);

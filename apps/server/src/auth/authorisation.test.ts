@@ -79,6 +79,8 @@ describe('authorisation', () => {
       entryId,
       banCode,
       cardId,
+      autopayId: newId('autopay'),
+      invoiceId: newId('invoice'),
       condition: 'unconditional',
     };
 

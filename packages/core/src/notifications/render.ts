@@ -181,6 +181,7 @@ const FEES_RU: Record<string, (code: string) => string> = {
   inactivity: () => 'Плата за неактивность номера.',
   suspension: () => 'Плата за добровольную блокировку.',
   promised: () => 'Погашение обещанного платежа.',
+  transfer: (code) => `Мобильный перевод на номер ${code}.`,
 };
 const FEES_EN: Record<string, (code: string) => string> = {
   tariff: (code) => `Tariff ${code} fee.`,
@@ -188,6 +189,7 @@ const FEES_EN: Record<string, (code: string) => string> = {
   inactivity: () => 'Inactive number fee.',
   suspension: () => 'Voluntary suspension fee.',
   promised: () => 'Promised payment repaid.',
+  transfer: (code) => `Mobile transfer to ${code}.`,
 };
 
 /** ACCESS-11: how the login was made (`method` of a `logins` notification), as the subscriber would say it. */
