@@ -331,7 +331,12 @@ export const en: Dictionary = {
     periods: { week: '7 days', month: '30 days', quarter: '3 months', all: 'All time' },
     channel: 'Channel',
     kind: 'Actions',
-    kinds: { all: 'All', security: 'Logins and security', services: 'Tariff and services' },
+    kinds: {
+      all: 'All',
+      security: 'Logins and security',
+      services: 'Tariff and services',
+      money: 'Payments and bonuses',
+    },
     any: 'All',
     channels: {
       web: 'Cabinet',

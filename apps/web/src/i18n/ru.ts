@@ -339,7 +339,12 @@ export const ru = {
     periods: { week: '7 дней', month: '30 дней', quarter: '3 месяца', all: 'Всё время' },
     channel: 'Канал',
     kind: 'Действия',
-    kinds: { all: 'Все', security: 'Входы и безопасность', services: 'Тариф и услуги' },
+    kinds: {
+      all: 'Все',
+      security: 'Входы и безопасность',
+      services: 'Тариф и услуги',
+      money: 'Платежи и бонусы',
+    },
     any: 'Все',
     channels: {
       web: 'Кабинет',

@@ -1,7 +1,7 @@
 import type { JournalChannel, JournalQuery } from '../api/journal-api';
 
 export type Period = 'week' | 'month' | 'quarter' | 'all';
-export type ActionKind = 'all' | 'security' | 'services';
+export type ActionKind = 'all' | 'security' | 'services' | 'money';
 
 export interface JournalFilters {
   period: Period;
@@ -11,7 +11,7 @@ export interface JournalFilters {
 
 export const PERIODS: Period[] = ['week', 'month', 'quarter', 'all'];
 export const CHANNELS: JournalChannel[] = ['web', 'api', 'ussd', 'sms', 'console', 'system'];
-export const KINDS: ActionKind[] = ['all', 'security', 'services'];
+export const KINDS: ActionKind[] = ['all', 'security', 'services', 'money'];
 
 const PERIOD_DAYS: Record<Exclude<Period, 'all'>, number> = { week: 7, month: 30, quarter: 90 };
 
@@ -21,6 +21,7 @@ const KIND_PREFIX: Record<Exclude<ActionKind, 'all'>, string> = {
   // The API takes twenty prefixes at most.
   services:
     'tariff.,option.,line.,request.,content.,ban.,roaming.,forwarding.,blacklist.,sim.,history.,ringback.,device_settings.',
+  money: 'payment.,voucher.,transfer.,promised_payment.,autopay.,low_balance.,invoice.,trust_payment.,bonus.',
 };
 
 /** The query for the first page of `filters`, as of `now`. */
