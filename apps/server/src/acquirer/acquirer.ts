@@ -47,7 +47,10 @@ export interface AcquirerPaymentState {
   amount: bigint;
   /** Why it failed, in the acquirer's words (e.g. `card_declined`, `insufficient_funds`, `3ds_failed`). */
   failureReason?: string;
+  /** The saved card's token, when the payer asked to save it (PAY-04). */
   card?: SavedCardToken;
+  /** The card paid with, for the receipt, saved or not (an optional extension of the groundwork contract). */
+  paidWith?: { last4: string; brand: string };
 }
 
 export interface Acquirer {
@@ -68,4 +71,42 @@ export class AcquirerTimeoutError extends Error {
     super(`The acquirer did not answer in time (${operation})`);
     this.name = 'AcquirerTimeoutError';
   }
+}
+
+/** A webhook the acquirer sent, once verified: which event, about which of our payments, in which state. */
+export interface AcquirerNotification {
+  /** The acquirer's event id: a redelivery carries the same id (deduplicated by it). */
+  eventId: string;
+  /** e.g. `payment.succeeded`, `payment.failed`, `payment.waiting_for_3ds`. */
+  type: string;
+  /** Our payment id, as given to `createPayment`. */
+  paymentId: string;
+  state: AcquirerPaymentState;
+}
+
+/** Why a webhook was refused: `malformed` (400), `stale` timestamp (400) or `bad_signature` (401). */
+export class WebhookRejectedError extends Error {
+  constructor(readonly reason: 'malformed' | 'stale' | 'bad_signature') {
+    super(`Webhook rejected: ${reason}`);
+    this.name = 'WebhookRejectedError';
+  }
+}
+
+/**
+ * What an acquirer that sends webhooks adds to `Acquirer` (an optional extension of the groundwork contract):
+ * each adapter knows how its notifications are signed. An acquirer whose notifications carry no timestamp
+ * would re-fetch the payment state here before answering.
+ */
+export interface NotifyingAcquirer extends Acquirer {
+  /** Verifies a webhook's signature and timestamp over the raw body and reads it; throws WebhookRejectedError. */
+  readNotification(
+    rawBody: string,
+    headers: Record<string, string | string[] | undefined>,
+    now: Date,
+  ): Promise<AcquirerNotification>;
+}
+
+/** Whether the acquirer sends webhooks the cabinet can verify. */
+export function isNotifyingAcquirer(acquirer: Acquirer): acquirer is NotifyingAcquirer {
+  return typeof (acquirer as Partial<NotifyingAcquirer>).readNotification === 'function';
 }

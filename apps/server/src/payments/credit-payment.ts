@@ -49,6 +49,22 @@ export async function creditPayment(
   }
   const clearing = CLEARING[payment.source];
   if (!clearing) throw new Error(`Payments from ${payment.source} are not credited through creditPayment`);
+  // The journal entry and the receipt first: the ledger transfer locks the operator's clearing account, which
+  // every top-up shares, so it comes as late as possible and the lock is held only to the commit.
+  await recordJournal(trx, {
+    actorKind: 'system',
+    channel: 'system',
+    lineId: payment.line_id,
+    action: 'payment.received',
+    details: { paymentId: payment.id, source: payment.source, amount: Number(payment.amount) },
+  });
+  if (payment.line_id) {
+    await notify(trx, {
+      lineId: payment.line_id,
+      event: 'top_ups',
+      params: { amount: Number(payment.amount) },
+    });
+  }
   const accounts = await ensureOperatorAccounts(trx);
   const transfer = await postTransfer(trx, {
     debitAccountId: accounts[clearing],
@@ -70,20 +86,7 @@ export async function creditPayment(
     })
     .where('id', '=', payment.id)
     .execute();
-  await recordJournal(trx, {
-    actorKind: 'system',
-    channel: 'system',
-    lineId: payment.line_id,
-    action: 'payment.received',
-    details: { paymentId: payment.id, source: payment.source, amount: Number(payment.amount) },
-  });
-  if (payment.line_id) {
-    await notify(trx, {
-      lineId: payment.line_id,
-      event: 'top_ups',
-      params: { amount: Number(payment.amount) },
-    });
-  }
+  // After the money moved: the points row is locked after the ledger rows (BONUS-01's lock order).
   await accrueTopUpPoints(trx, {
     accountId: payment.account_id,
     lineId: payment.line_id,

@@ -1,2 +1,3 @@
-/** Pure rules of issue 6 (payments); filled by its slice. */
-export {};
+/** Pure rules of issue 6 slice A (card payments): top-up amounts and signed acquirer webhooks. */
+export * from './top-up-amount.ts';
+export * from './webhook-signature.ts';

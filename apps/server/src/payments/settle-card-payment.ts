@@ -1,0 +1,128 @@
+/**
+ * PAY-01/02: what the acquirer's word about a card payment does to it — from a webhook or from reconciliation,
+ * the same code. Succeeded: credited exactly once (creditPayment), the card remembered for the receipt and saved
+ * when asked. Failed: the payment fails with the acquirer's reason. Any other state, a second word about a
+ * settled payment, or one that contradicts it (out-of-order or forged-looking) changes nothing.
+ */
+import type { Db } from '@kabinet/db';
+import type { AcquirerPaymentState } from '../acquirer/acquirer.ts';
+import { saveCardToken } from '../autopay/saved-cards.ts';
+import { recordJournal } from '../journal/record.ts';
+import { creditPayment } from './credit-payment.ts';
+
+export type SettleOutcome = 'credited' | 'failed' | 'unchanged' | 'ignored';
+
+export interface Settled {
+  outcome: SettleOutcome;
+  accountId: string;
+  /** Why a word was ignored (for logs): `external_id_mismatch`, `amount_mismatch`, `already_failed` … */
+  note?: string;
+}
+
+/** The line a payer's journal entry belongs to: the target when it is one of theirs, else none (login only). */
+export async function payerJournalLine(
+  db: Db,
+  loginId: string,
+  lineId: string | null,
+): Promise<string | null> {
+  if (!lineId) return null;
+  const grant = await db
+    .selectFrom('grants')
+    .select('id')
+    .where('login_id', '=', loginId)
+    .where('line_id', '=', lineId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return grant ? lineId : null;
+}
+
+/**
+ * Applies the acquirer's state to our payment in the caller's transaction; the payment row is locked first, so
+ * racing webhooks and reconciliation workers serialise on it. Null when there is no such card payment.
+ */
+export async function settleCardPayment(
+  trx: Db,
+  input: { paymentId: string; acquirer: string; state: AcquirerPaymentState; at: Date },
+): Promise<Settled | null> {
+  const payment = await trx
+    .selectFrom('payments')
+    .select([
+      'id',
+      'account_id',
+      'line_id',
+      'amount',
+      'status',
+      'external_id',
+      'payer_login_id',
+      'save_card',
+      'acquirer',
+    ])
+    .where('id', '=', input.paymentId)
+    .where('source', '=', 'card')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!payment) return null;
+  const { state } = input;
+  const accountId = payment.account_id;
+  if (
+    payment.acquirer !== input.acquirer ||
+    (payment.external_id && payment.external_id !== state.externalId)
+  ) {
+    return { outcome: 'ignored', accountId, note: 'external_id_mismatch' };
+  }
+  if (state.status !== 'succeeded' && state.status !== 'failed') return { outcome: 'unchanged', accountId };
+  if (payment.status !== 'pending') {
+    const agrees = payment.status === state.status;
+    return {
+      outcome: agrees ? 'unchanged' : 'ignored',
+      accountId,
+      ...(agrees ? {} : { note: `already_${payment.status}` }),
+    };
+  }
+  const card = state.paidWith ?? (state.card ? { last4: state.card.last4, brand: state.card.brand } : null);
+  const cardColumns =
+    card && /^\d{4}$/.test(card.last4) ? { card_last4: card.last4, card_brand: card.brand } : {};
+
+  if (state.status === 'failed') {
+    const reason = state.failureReason ?? 'failed';
+    await trx
+      .updateTable('payments')
+      .set({ status: 'failed', failure_reason: reason, completed_at: input.at, ...cardColumns })
+      .where('id', '=', payment.id)
+      .execute();
+    if (payment.payer_login_id) {
+      await recordJournal(trx, {
+        actorKind: 'system',
+        channel: 'system',
+        loginId: payment.payer_login_id,
+        lineId: await payerJournalLine(trx, payment.payer_login_id, payment.line_id),
+        action: 'payment.failed',
+        outcome: 'failed',
+        details: { paymentId: payment.id, source: 'card', amount: Number(payment.amount), reason },
+      });
+    }
+    return { outcome: 'failed', accountId };
+  }
+
+  // A success for another amount than we asked is not ours to credit: left for the operator (logged by the caller).
+  if (state.amount !== payment.amount) return { outcome: 'ignored', accountId, note: 'amount_mismatch' };
+  if (Object.keys(cardColumns).length > 0) {
+    await trx.updateTable('payments').set(cardColumns).where('id', '=', payment.id).execute();
+  }
+  const credit = await creditPayment(trx, {
+    paymentId: payment.id,
+    at: input.at,
+    externalId: state.externalId,
+  });
+  // PAY-04: the card is saved for the payer's own account only (the checkbox is refused for other numbers).
+  if (credit.credited && payment.save_card && state.card && payment.payer_login_id) {
+    await saveCardToken(trx, {
+      accountId,
+      loginId: payment.payer_login_id,
+      acquirer: input.acquirer,
+      card: state.card,
+      lineId: payment.line_id,
+    });
+  }
+  return { outcome: credit.credited ? 'credited' : 'unchanged', accountId };
+}
