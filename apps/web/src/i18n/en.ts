@@ -424,6 +424,8 @@ export const en: Dictionary = {
       'tariff.change_rejected': 'Tariff change rejected',
       'tariff.reconfigured': 'Tariff amounts changed',
       'ussd.request': 'USSD request',
+      'payment.started': 'Card top-up started',
+      'payment.failed': 'Payment failed',
       'voucher.issued': 'Vouchers issued',
       'voucher.redeemed': 'Topped up with a voucher',
       'voucher.rejected': 'Wrong voucher code',

@@ -432,6 +432,8 @@ export const ru = {
       'tariff.change_rejected': 'Смена тарифа отклонена',
       'tariff.reconfigured': 'Изменён состав тарифа',
       'ussd.request': 'USSD-запрос',
+      'payment.started': 'Начато пополнение картой',
+      'payment.failed': 'Платёж не прошёл',
       'voucher.issued': 'Выпущены карты оплаты',
       'voucher.redeemed': 'Пополнение картой оплаты',
       'voucher.rejected': 'Неверный код карты оплаты',
