@@ -112,7 +112,9 @@ async function seed(db: Db, now: Date): Promise<string[]> {
     SELECT 'tr_b' || g, ${ops.cash}, 'la_b' || g, ${topup.toString()}::int8, 'topup' FROM generate_series(1, ${n}::int) g`.execute(
     db,
   );
-  await sql`UPDATE ledger_accounts SET balance = ${topup.toString()}::int8 WHERE id ~ '^la_b[0-9]+$'`.execute(db);
+  await sql`UPDATE ledger_accounts SET balance = ${topup.toString()}::int8 WHERE id ~ '^la_b[0-9]+$'`.execute(
+    db,
+  );
   await sql`UPDATE ledger_accounts SET balance = balance - ${(topup * BigInt(n)).toString()}::int8 WHERE id = ${ops.cash}`.execute(
     db,
   );
