@@ -117,33 +117,34 @@ export const OPERATOR_ACCOUNTS = {
 
 export type OperatorAccount = keyof typeof OPERATOR_ACCOUNTS;
 
-/** Creates the operator's ledger accounts if missing and returns their ids by name. */
+/**
+ * Creates the operator's ledger accounts if missing and returns their ids by name. Every money movement asks for
+ * them, so the usual case (all present) is one read; the insert runs only when one is missing.
+ */
 export async function ensureOperatorAccounts(db: Db): Promise<Record<OperatorAccount, string>> {
   const entries = Object.entries(OPERATOR_ACCOUNTS) as [
     OperatorAccount,
     (typeof OPERATOR_ACCOUNTS)[OperatorAccount],
   ][];
-  await db
-    .insertInto('ledger_accounts')
-    .values(
-      entries.map(([, a]) => ({
-        id: `la_${a.code.replace(':', '_')}`,
-        code: a.code,
-        kind: a.kind,
-        name: a.name,
-      })),
-    )
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-  const rows = await db
-    .selectFrom('ledger_accounts')
-    .select(['id', 'code'])
-    .where(
-      'code',
-      'in',
-      entries.map(([, a]) => a.code),
-    )
-    .execute();
+  const codes = entries.map(([, a]) => a.code);
+  const read = () =>
+    db.selectFrom('ledger_accounts').select(['id', 'code']).where('code', 'in', codes).execute();
+  let rows = await read();
+  if (rows.length < entries.length) {
+    await db
+      .insertInto('ledger_accounts')
+      .values(
+        entries.map(([, a]) => ({
+          id: `la_${a.code.replace(':', '_')}`,
+          code: a.code,
+          kind: a.kind,
+          name: a.name,
+        })),
+      )
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    rows = await read();
+  }
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   return Object.fromEntries(entries.map(([key, a]) => [key, byCode.get(a.code) ?? ''])) as Record<
     OperatorAccount,
