@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './connect.ts';
-import { ensureOperatorAccounts, postTransfer, verifyLedger } from './ledger.ts';
+import { ensureOperatorAccounts, moveHotBalance, postTransfer, verifyLedger } from './ledger.ts';
 import { createTestDatabase } from './vitest.ts';
 
 let db: Db;
@@ -37,6 +37,43 @@ const operation = fc.record({
 });
 
 describe('double-entry ledger', () => {
+  it('PAY-01 a deferred side moves only when the caller moves it last, and concurrent top-ups still balance', async () => {
+    const accounts = await Promise.all([1, 2, 3, 4, 5].map(() => subscriberAccount()));
+    const mismatched = await db.transaction().execute(async (trx) => {
+      await postTransfer(trx, {
+        debitAccountId: operator.acquirer,
+        creditAccountId: accounts[0] as string,
+        amount: 100_00n,
+        kind: 'topup',
+        deferred: 'debit',
+      });
+      // Before the caller's last statement the shared account has not moved: the books do not verify yet.
+      const before = (await verifyLedger(trx)).mismatches.map((m) => m.accountId);
+      await moveHotBalance(trx, operator.acquirer, -100_00n);
+      return before;
+    });
+    expect(mismatched).toEqual([operator.acquirer]);
+    await Promise.all(
+      accounts.flatMap((account) =>
+        [1n, 2n, 3n].map((n) =>
+          db.transaction().execute(async (trx) => {
+            await postTransfer(trx, {
+              debitAccountId: operator.acquirer,
+              creditAccountId: account,
+              amount: n * 10_00n,
+              kind: 'topup',
+              deferred: 'debit',
+            });
+            await moveHotBalance(trx, operator.acquirer, -n * 10_00n);
+          }),
+        ),
+      ),
+    );
+    const books = await verifyLedger(db);
+    expect(books.mismatches).toEqual([]);
+    expect(books.total).toBe(0n);
+  });
+
   it('RATE-05 whatever the interleaving of top-ups, charges and replays, every balance equals its transfers', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {

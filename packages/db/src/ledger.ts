@@ -12,6 +12,12 @@ export interface TransferInput {
   lineId?: string | null;
   description?: string;
   at?: Date;
+  /**
+   * An operator account every concurrent caller shares (e.g. acquirer clearing): neither locked nor moved here.
+   * The caller moves it with `moveHotBalance` as the last statement before commit, so its row lock — which
+   * serialises every top-up — is held for one statement and the commit instead of the whole transaction.
+   */
+  deferred?: 'debit' | 'credit';
 }
 
 export interface PostedTransfer {
@@ -34,8 +40,11 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
   // deadlocking. Trap: the transfer's foreign keys take KEY SHARE locks on these rows when it is inserted; a
   // FOR UPDATE taken after the insert then waits on the other transaction's KEY SHARE, and it on ours.
   // FOR NO KEY UPDATE (what the balance UPDATE needs anyway) does not conflict with KEY SHARE.
-  const ordered = [input.debitAccountId, input.creditAccountId].sort();
-  await sql`SELECT id FROM ledger_accounts WHERE id IN (${ordered[0]}, ${ordered[1]}) ORDER BY id FOR NO KEY UPDATE`.execute(
+  const locked = [
+    ...(input.deferred === 'debit' ? [] : [input.debitAccountId]),
+    ...(input.deferred === 'credit' ? [] : [input.creditAccountId]),
+  ].sort();
+  await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${locked}::text[]) ORDER BY id FOR NO KEY UPDATE`.execute(
     trx,
   );
   const id = newId('transfer', input.at);
@@ -63,17 +72,21 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
       .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
-  await trx
-    .updateTable('ledger_accounts')
-    .set({ balance: sql`balance - ${input.amount}` })
-    .where('id', '=', input.debitAccountId)
-    .execute();
-  await trx
-    .updateTable('ledger_accounts')
-    .set({ balance: sql`balance + ${input.amount}` })
-    .where('id', '=', input.creditAccountId)
-    .execute();
+  if (input.deferred !== 'debit') await moveHotBalance(trx, input.debitAccountId, -input.amount);
+  if (input.deferred !== 'credit') await moveHotBalance(trx, input.creditAccountId, input.amount);
   return { id, created: true };
+}
+
+/**
+ * Moves one cached balance by `delta` kopecks. For the deferred side of `postTransfer`, call it last before the
+ * commit (one statement, so the shared row is locked only for the commit's duration).
+ */
+export async function moveHotBalance(trx: Db, accountId: string, delta: bigint): Promise<void> {
+  await trx
+    .updateTable('ledger_accounts')
+    .set({ balance: sql`balance + ${delta}` })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export interface LedgerMismatch {

@@ -5,7 +5,13 @@
  * After commit, the caller runs `afterMoneyMoved` (balance rules unblock a line blocked for debt, the outbox
  * sends the receipt).
  */
-import { type Db, ensureOperatorAccounts, type OperatorAccount, postTransfer } from '@kabinet/db';
+import {
+  type Db,
+  ensureOperatorAccounts,
+  moveHotBalance,
+  type OperatorAccount,
+  postTransfer,
+} from '@kabinet/db';
 import { accrueTopUpPoints } from '../bonuses/accrue.ts';
 import { applyBalanceRules } from '../charging/balance-rules.ts';
 import type { AppContext } from '../http/context.ts';
@@ -49,8 +55,7 @@ export async function creditPayment(
   }
   const clearing = CLEARING[payment.source];
   if (!clearing) throw new Error(`Payments from ${payment.source} are not credited through creditPayment`);
-  // The journal entry and the receipt first: the ledger transfer locks the operator's clearing account, which
-  // every top-up shares, so it comes as late as possible and the lock is held only to the commit.
+  // The journal entry and the receipt first; the shared clearing account's balance moves last of all (below).
   await recordJournal(trx, {
     actorKind: 'system',
     channel: 'system',
@@ -75,6 +80,7 @@ export async function creditPayment(
     lineId: payment.line_id,
     description: `${payment.source} payment ${payment.id}`,
     at: input.at,
+    deferred: 'debit',
   });
   await trx
     .updateTable('payments')
@@ -95,6 +101,9 @@ export async function creditPayment(
     amount: payment.amount,
     at: input.at,
   });
+  // Last: the clearing account every top-up shares (decisions/0020). Its row lock is held from here to the
+  // commit only, not through the statements above.
+  if (transfer.created) await moveHotBalance(trx, accounts[clearing], -payment.amount);
   return { credited: true, accountId: payment.account_id, transferId: transfer.id };
 }
 
