@@ -64,13 +64,15 @@ export function presentDashboard(row: DashboardRow, clock: { now: Date; timeZone
       row.next_fee_at && fees.nextCharge !== null
         ? { at: row.next_fee_at.toISOString(), amount: toSafeNumber(fees.nextCharge) }
         : null,
-    promisedPayment: row.promised_payment
+    ...(row.promised_payment
       ? {
-          amount: toSafeNumber(BigInt(row.promised_payment.amount)),
-          fee: toSafeNumber(BigInt(row.promised_payment.fee)),
-          dueAt: new Date(row.promised_payment.due_at).toISOString(),
+          promisedPayment: {
+            amount: toSafeNumber(BigInt(row.promised_payment.amount)),
+            fee: toSafeNumber(BigInt(row.promised_payment.fee)),
+            dueAt: new Date(row.promised_payment.due_at).toISOString(),
+          },
         }
-      : null,
+      : {}),
     warnings,
   };
 }

@@ -93,7 +93,7 @@ export interface Dashboard {
   /** ISO instant and kopecks of the next periodic charge. */
   nextCharge: { at: string; amount: number } | null;
   /** PAY-05: the unpaid promised payment, if any. */
-  promisedPayment: { amount: number; fee: number; dueAt: string } | null;
+  promisedPayment?: { amount: number; fee: number; dueAt: string };
   warnings: Array<{ code: WarningCode }>;
 }
 
