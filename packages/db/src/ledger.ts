@@ -154,7 +154,8 @@ export async function ensureOperatorAccounts(db: Db): Promise<Record<OperatorAcc
           name: a.name,
         })),
       )
-      .onConflict((oc) => oc.column('code').doNothing())
+      // No conflict target: two first callers racing meet on the primary key as well as on the code.
+      .onConflict((oc) => oc.doNothing())
       .execute();
     rows = await read();
   }
