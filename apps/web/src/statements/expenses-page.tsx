@@ -10,6 +10,7 @@ import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
 import { ComparisonBars } from './comparison-bars';
+import { DateRangeInputs } from './date-range-inputs';
 import { DonutChart } from './donut-chart';
 import { currentMonth, formatDay, formatMonth } from './month-label';
 import '../catalog/catalog.css';
@@ -103,27 +104,7 @@ function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period
           />
         </label>
       ) : (
-        <>
-          <label>
-            {w.from}
-            <input
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              data-testid="period-from"
-            />
-          </label>
-          <label>
-            {w.to}
-            <input
-              type="date"
-              value={to}
-              min={from || undefined}
-              onChange={(e) => setTo(e.target.value)}
-              data-testid="period-to"
-            />
-          </label>
-        </>
+        <DateRangeInputs from={from} to={to} onFrom={setFrom} onTo={setTo} labels={w} testIdPrefix="period" />
       )}
       <button type="submit" className="button" data-testid="period-show">
         {w.show}

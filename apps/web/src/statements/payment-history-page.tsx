@@ -17,6 +17,7 @@ import { useLang } from '../i18n/i18n-context';
 import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
+import { DateRangeInputs } from './date-range-inputs';
 import { MonthlySummary } from './monthly-summary';
 import { SourceIcon } from './source-icon';
 import '../catalog/catalog.css';
@@ -84,25 +85,7 @@ function HistoryFilterForm({ onApply }: { onApply: (f: Omit<HistoryFilter, 'page
       aria-label={w.filterTitle}
       data-testid="history-filter"
     >
-      <label>
-        {w.from}
-        <input
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          data-testid="history-from"
-        />
-      </label>
-      <label>
-        {w.to}
-        <input
-          type="date"
-          value={to}
-          min={from || undefined}
-          onChange={(e) => setTo(e.target.value)}
-          data-testid="history-to"
-        />
-      </label>
+      <DateRangeInputs from={from} to={to} onFrom={setFrom} onTo={setTo} labels={w} testIdPrefix="history" />
       <label>
         {w.source}
         <select

@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../catalog/idempotency-key';
 import { lineLabel } from '../dashboard/line-label';
 import { formatMoney } from '../format/money';
 import { FieldMessages } from '../forms/field-messages';
+import { TextField } from '../forms/text-field';
 import { errorMessage } from '../i18n/error-message';
 import { useLang } from '../i18n/i18n-context';
 import type { Dictionary } from '../i18n/ru';
@@ -162,24 +163,18 @@ export default function TopUpPage({ me }: { me: Me }) {
             </select>
           </div>
         ) : (
-          <div className="field">
-            <label htmlFor="top-up-number">{w.number}</label>
-            <input
-              id="top-up-number"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              value={number}
-              onChange={(event) => setNumber(event.target.value)}
-              aria-invalid={errors.msisdn ? true : undefined}
-              aria-describedby="top-up-number-hint top-up-number-error"
-              data-testid="top-up-number"
-            />
-            <p id="top-up-number-hint" className="hint">
-              {w.numberHint}
-            </p>
-            <FieldMessages id="top-up-number-error" messages={errors.msisdn ? [errors.msisdn] : []} />
-          </div>
+          <TextField
+            id="top-up-number"
+            label={w.number}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={number}
+            onChange={setNumber}
+            hint={w.numberHint}
+            error={errors.msisdn}
+            testId="top-up-number"
+          />
         )}
 
         <div className="field">

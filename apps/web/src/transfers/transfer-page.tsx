@@ -14,7 +14,7 @@ import { newIdempotencyKey } from '../catalog/idempotency-key';
 import { lineLabel } from '../dashboard/line-label';
 import { formatMoney } from '../format/money';
 import { formatMsisdn } from '../format/phone';
-import { FieldMessages } from '../forms/field-messages';
+import { TextField } from '../forms/text-field';
 import { errorMessage } from '../i18n/error-message';
 import { useT } from '../i18n/i18n-context';
 import type { Dictionary } from '../i18n/ru';
@@ -259,21 +259,17 @@ function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
         </p>
         <p className="muted">{w.codeSent(formatMsisdn(msisdn))}</p>
         {quote(transfer)}
-        <div className="field">
-          <label htmlFor="transfer-code">{w.code}</label>
-          <input
-            id="transfer-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            aria-invalid={errors.code ? true : undefined}
-            aria-describedby="transfer-code-error"
-            data-testid="transfer-code"
-          />
-          <FieldMessages id="transfer-code-error" messages={errors.code ? [errors.code] : []} />
-        </div>
+        <TextField
+          id="transfer-code"
+          label={w.code}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          testId="transfer-code"
+        />
         <div aria-live="polite">
           {errors.form && (
             <p className="form-error" role="alert" data-testid="transfer-error">
@@ -300,45 +296,37 @@ function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
   return (
     <form className="card vt-form" onSubmit={start} noValidate aria-busy={busy} data-testid="transfer-form">
       <p data-testid="transfer-balance">{w.balance(money(data.balance))}</p>
-      <div className="field">
-        <label htmlFor="transfer-number">{w.number}</label>
-        <input
-          id="transfer-number"
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          value={number}
-          onChange={(event) => setNumber(event.target.value)}
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby="transfer-number-hint transfer-number-error"
-          data-testid="transfer-number"
-        />
-        <p id="transfer-number-hint" className="hint">
-          {w.numberHint}
-        </p>
-        <FieldMessages id="transfer-number-error" messages={errors.phone ? [errors.phone] : []} />
-      </div>
-      <div className="field">
-        <label htmlFor="transfer-amount">{w.amount}</label>
-        <input
-          id="transfer-amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amountText}
-          onChange={(event) => setAmountText(event.target.value)}
-          aria-invalid={errors.amount ? true : undefined}
-          aria-describedby="transfer-amount-hint transfer-amount-error"
-          data-testid="transfer-amount"
-        />
-        <p id="transfer-amount-hint" className="hint">
-          {w.amountHint(
-            formatMoney(t.locale, data.minAmount, { trimWhole: true }),
-            formatMoney(t.locale, data.maxAmount, { trimWhole: true }),
-          )}{' '}
-          · {w.feeRule(formatMoney(t.locale, data.feeFixed, { trimWhole: true }), percent)}
-        </p>
-        <FieldMessages id="transfer-amount-error" messages={errors.amount ? [errors.amount] : []} />
-      </div>
+      <TextField
+        id="transfer-number"
+        label={w.number}
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        value={number}
+        onChange={setNumber}
+        hint={w.numberHint}
+        error={errors.phone}
+        testId="transfer-number"
+      />
+      <TextField
+        id="transfer-amount"
+        label={w.amount}
+        inputMode="decimal"
+        autoComplete="off"
+        value={amountText}
+        onChange={setAmountText}
+        hint={
+          <>
+            {w.amountHint(
+              formatMoney(t.locale, data.minAmount, { trimWhole: true }),
+              formatMoney(t.locale, data.maxAmount, { trimWhole: true }),
+            )}{' '}
+            · {w.feeRule(formatMoney(t.locale, data.feeFixed, { trimWhole: true }), percent)}
+          </>
+        }
+        error={errors.amount}
+        testId="transfer-amount"
+      />
       {amount !== null && fee !== null && quote({ amount, fee, total: amount + fee })}
       <p className="hint">
         {w.limits(

@@ -8,6 +8,7 @@ import { formatWait } from '../format/duration';
 import { formatMoney } from '../format/money';
 import { formatMsisdn } from '../format/phone';
 import { FieldMessages } from '../forms/field-messages';
+import { TextField } from '../forms/text-field';
 import { errorMessage } from '../i18n/error-message';
 import { useT } from '../i18n/i18n-context';
 import type { Dictionary } from '../i18n/ru';
@@ -128,24 +129,18 @@ export default function VoucherPage({ me }: { me: Me }) {
             </section>
           )}
           <form className="card vt-form" onSubmit={submit} noValidate aria-busy={busy}>
-            <div className="field">
-              <label htmlFor="voucher-code">{w.code}</label>
-              <input
-                id="voucher-code"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder="0000-0000-0000-0000"
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-                aria-invalid={errors.code ? true : undefined}
-                aria-describedby="voucher-code-hint voucher-code-error"
-                data-testid="voucher-code"
-              />
-              <p id="voucher-code-hint" className="hint">
-                {w.codeHint}
-              </p>
-              <FieldMessages id="voucher-code-error" messages={errors.code ? [errors.code] : []} />
-            </div>
+            <TextField
+              id="voucher-code"
+              label={w.code}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="0000-0000-0000-0000"
+              value={code}
+              onChange={setCode}
+              hint={w.codeHint}
+              error={errors.code}
+              testId="voucher-code"
+            />
             <fieldset className="vt-whom">
               <legend>{w.whom}</legend>
               <div className="segmented" role="radiogroup">
