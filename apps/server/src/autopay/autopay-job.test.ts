@@ -135,7 +135,7 @@ describe('autopay job', () => {
     await job(acquirer);
     await job(acquirer);
     expect(acquirer.calls).toHaveLength(1);
-    expect(await notices(sub.lineId)).toEqual(['top_ups:-', 'top_ups:autopay_paid']);
+    expect(await notices(sub.lineId)).toEqual(['top_ups:autopay_paid']);
     expect(await rule(sub.autopayId)).toMatchObject({ last_result: 'succeeded', failures: 0, cycle: 1 });
     // Falling below again is a new crossing: one more autopayment.
     await spend(sub, 460_00n);

@@ -183,8 +183,15 @@ export async function finishWithState(
 ): Promise<boolean> {
   if (state.status === 'succeeded') {
     const accountId = await deps.db.transaction().execute(async (trx) => {
-      const credit = await creditPayment(trx, { paymentId, at: deps.now, externalId: state.externalId });
-      await finishRun(trx, deps, runId, { ok: true });
+      // The run is finished first and its receipt goes with the credit: one `top_ups` notice, and the shared
+      // clearing account is moved last in the transaction.
+      const card = await finishRun(trx, deps, runId, { ok: true, receiptWithCredit: true });
+      const credit = await creditPayment(trx, {
+        paymentId,
+        at: deps.now,
+        externalId: state.externalId,
+        ...(typeof card === 'string' ? { notice: { notice: 'autopay_paid', card } } : {}),
+      });
       return credit.accountId;
     });
     await applyBalanceRules(deps.db, [accountId], deps.now, { timeZone: deps.timeZone });
@@ -220,8 +227,8 @@ export async function finishRun(
   trx: Db,
   deps: Pick<MoneyJobDeps, 'now' | 'timeZone'>,
   runId: string,
-  outcome: { ok: true } | { ok: false; reason: string },
-): Promise<boolean> {
+  outcome: { ok: true; receiptWithCredit?: boolean } | { ok: false; reason: string },
+): Promise<boolean | string> {
   const run = await trx
     .selectFrom('autopay_runs')
     .selectAll()
@@ -233,9 +240,7 @@ export async function finishRun(
   const rule = await trx
     .selectFrom('autopays as ap')
     .innerJoin('saved_cards as c', 'c.id', 'ap.card_id')
-    .innerJoin('billing_accounts as a', 'a.id', 'ap.account_id')
-    .innerJoin('ledger_accounts as la', 'la.id', 'a.ledger_account_id')
-    .select(['ap.id', 'ap.kind', 'ap.line_id', 'ap.failures', 'c.brand', 'c.last4', 'la.balance'])
+    .select(['ap.id', 'ap.kind', 'ap.line_id', 'ap.failures', 'c.brand', 'c.last4'])
     .where('ap.id', '=', run.autopay_id)
     .forUpdate('ap')
     .executeTakeFirstOrThrow();
@@ -273,10 +278,12 @@ export async function finishRun(
       .where('id', '=', rule.id)
       .execute();
     await journal('autopay.charged', {});
+    // Credited in this transaction: creditPayment sends the one receipt, with the card this returns.
+    if (outcome.receiptWithCredit) return card;
     await notify(trx, {
       lineId: rule.line_id,
       event: 'top_ups',
-      params: { notice: 'autopay_paid', amount, card, balance: Number(rule.balance) },
+      params: { notice: 'autopay_paid', amount, card },
     });
     return true;
   }

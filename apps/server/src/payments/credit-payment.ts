@@ -5,6 +5,7 @@
  * After commit, the caller runs `afterMoneyMoved` (balance rules unblock a line blocked for debt, the outbox
  * sends the receipt).
  */
+import type { NotificationParams } from '@kabinet/core';
 import {
   type Db,
   ensureOperatorAccounts,
@@ -37,7 +38,13 @@ export interface CreditOutcome {
 
 export async function creditPayment(
   trx: Db,
-  input: { paymentId: string; at: Date; externalId?: string | null },
+  input: {
+    paymentId: string;
+    at: Date;
+    externalId?: string | null;
+    /** Extra parameters of the `top_ups` receipt (e.g. autopay's `notice` and card), so there is one receipt. */
+    notice?: NotificationParams;
+  },
 ): Promise<CreditOutcome> {
   const payment = await trx
     .selectFrom('payments as p')
@@ -67,7 +74,7 @@ export async function creditPayment(
     await notify(trx, {
       lineId: payment.line_id,
       event: 'top_ups',
-      params: { amount: Number(payment.amount) },
+      params: { ...input.notice, amount: Number(payment.amount) },
     });
   }
   const accounts = await ensureOperatorAccounts(trx);

@@ -136,12 +136,12 @@ describe('low-balance crossing', () => {
 
 describe('autopay notices', () => {
   it('PAY-04 PAY-09 autopay and low-balance notices say what happened, in Russian and English', () => {
-    const paid = { notice: 'autopay_paid', amount: 500_00, card: 'Visa •• 4242', balance: 550_00 };
+    const paid = { notice: 'autopay_paid', amount: 500_00, card: 'Visa •• 4242' };
     expect(renderNotification('top_ups', paid, 'ru').body).toBe(
-      'Автоплатёж 500,00 ₽ с карты Visa •• 4242 выполнен. Баланс 550,00 ₽.',
+      'Автоплатёж 500,00 ₽ с карты Visa •• 4242 выполнен.',
     );
     expect(renderNotification('top_ups', paid, 'en').body).toBe(
-      'Autopay of 500,00 ₽ from card Visa •• 4242 done. Balance: 550,00 ₽.',
+      'Autopay of 500,00 ₽ from card Visa •• 4242 done.',
     );
     const failed = {
       notice: 'autopay_failed',

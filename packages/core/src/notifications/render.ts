@@ -139,7 +139,7 @@ const isAutopayNotice = (value: unknown): value is AutopayNotice =>
 const RU_AUTOPAY: Record<AutopayNotice, Template> = {
   autopay_paid: (p) => ({
     title: 'Автоплатёж',
-    body: `Автоплатёж ${rub(p, 'amount')} с карты ${str(p, 'card')} выполнен. Баланс ${rub(p, 'balance')}.`,
+    body: `Автоплатёж ${rub(p, 'amount')} с карты ${str(p, 'card')} выполнен.`,
   }),
   autopay_failed: (p) => ({
     title: 'Автоплатёж не прошёл',
@@ -158,7 +158,7 @@ const RU_AUTOPAY: Record<AutopayNotice, Template> = {
 const EN_AUTOPAY: Record<AutopayNotice, Template> = {
   autopay_paid: (p) => ({
     title: 'Autopay',
-    body: `Autopay of ${rub(p, 'amount')} from card ${str(p, 'card')} done. Balance: ${rub(p, 'balance')}.`,
+    body: `Autopay of ${rub(p, 'amount')} from card ${str(p, 'card')} done.`,
   }),
   autopay_failed: (p) => ({
     title: 'Autopay failed',
