@@ -41,7 +41,7 @@ export class VoucherPage {
   async redeem(code: string, otherNumber?: string) {
     await this.code.fill(code);
     if (otherNumber) {
-      await this.page.getByTestId('voucher-other').check({ force: true });
+      await this.page.getByTestId('voucher-other').click();
       await this.page.getByTestId('voucher-number').fill(otherNumber);
     }
     await this.submit.click();

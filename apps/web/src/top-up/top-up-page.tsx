@@ -6,10 +6,8 @@ import { getCardTopUpTerms, startCardTopUp, type TopUpTarget } from '../api/top-
 import type { Me } from '../api/types';
 import { useSessionGuard } from '../auth/use-session-guard';
 import { newIdempotencyKey } from '../catalog/idempotency-key';
-import { lineLabel } from '../dashboard/line-label';
 import { formatMoney } from '../format/money';
 import { FieldMessages } from '../forms/field-messages';
-import { TextField } from '../forms/text-field';
 import { errorMessage } from '../i18n/error-message';
 import { useLang } from '../i18n/i18n-context';
 import type { Dictionary } from '../i18n/ru';
@@ -17,6 +15,7 @@ import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { useResource } from '../lib/use-resource';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
+import { RecipientPicker } from '../payments-nav/recipient-picker';
 import './top-up.css';
 
 type Errors = Partial<Record<'amount' | 'msisdn' | 'saveCard' | 'form', string>>;
@@ -118,64 +117,18 @@ export default function TopUpPage({ me }: { me: Me }) {
         </p>
       )}
       <form className="card top-up-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <fieldset className="top-up-whom">
-          <legend>{w.whom}</legend>
-          <div className="segmented" role="radiogroup">
-            {lines.length > 0 && (
-              <label className="segmented-item" data-checked={mode === 'own'} data-testid="top-up-own">
-                <input
-                  type="radio"
-                  name="whom"
-                  className="visually-hidden"
-                  checked={mode === 'own'}
-                  onChange={() => setMode('own')}
-                />
-                {w.ownLine}
-              </label>
-            )}
-            <label className="segmented-item" data-checked={mode === 'other'} data-testid="top-up-other">
-              <input
-                type="radio"
-                name="whom"
-                className="visually-hidden"
-                checked={mode === 'other'}
-                onChange={() => setMode('other')}
-              />
-              {w.otherNumber}
-            </label>
-          </div>
-        </fieldset>
-
-        {mode === 'own' ? (
-          <div className="field">
-            <label htmlFor="top-up-line">{w.line}</label>
-            <select
-              id="top-up-line"
-              value={lineId}
-              onChange={(event) => setLineId(event.target.value)}
-              data-testid="top-up-line"
-            >
-              {lines.map((line) => (
-                <option key={line.id} value={line.id}>
-                  {lineLabel(t, line)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <TextField
-            id="top-up-number"
-            label={w.number}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={number}
-            onChange={setNumber}
-            hint={w.numberHint}
-            error={errors.msisdn}
-            testId="top-up-number"
-          />
-        )}
+        <RecipientPicker
+          idPrefix="top-up"
+          words={w}
+          lines={lines}
+          mode={mode}
+          onMode={setMode}
+          lineId={lineId}
+          onLineId={setLineId}
+          number={number}
+          onNumber={setNumber}
+          error={errors.msisdn}
+        />
 
         <div className="field">
           <label htmlFor="top-up-amount">{w.amount}</label>

@@ -3,17 +3,16 @@ import { ApiError } from '../api/api-client';
 import type { Me } from '../api/types';
 import { getDemoVouchers, redeemVoucher, type VoucherRedeemed } from '../api/voucher-api';
 import { newIdempotencyKey } from '../catalog/idempotency-key';
-import { lineLabel } from '../dashboard/line-label';
 import { formatWait } from '../format/duration';
 import { formatMoney } from '../format/money';
 import { formatMsisdn } from '../format/phone';
-import { FieldMessages } from '../forms/field-messages';
 import { TextField } from '../forms/text-field';
 import { errorMessage } from '../i18n/error-message';
 import { useT } from '../i18n/i18n-context';
 import type { Dictionary } from '../i18n/ru';
 import { useResource } from '../lib/use-resource';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
+import { RecipientPicker } from '../payments-nav/recipient-picker';
 import './voucher.css';
 
 type Errors = Partial<Record<'code' | 'phone' | 'form', string>>;
@@ -141,71 +140,18 @@ export default function VoucherPage({ me }: { me: Me }) {
               error={errors.code}
               testId="voucher-code"
             />
-            <fieldset className="vt-whom">
-              <legend>{w.whom}</legend>
-              <div className="segmented" role="radiogroup">
-                {lines.length > 0 && (
-                  <label className="segmented-item" data-checked={mode === 'own'}>
-                    <input
-                      type="radio"
-                      name="whom"
-                      className="visually-hidden"
-                      checked={mode === 'own'}
-                      onChange={() => setMode('own')}
-                      data-testid="voucher-own"
-                    />
-                    {w.ownLine}
-                  </label>
-                )}
-                <label className="segmented-item" data-checked={mode === 'other'}>
-                  <input
-                    type="radio"
-                    name="whom"
-                    className="visually-hidden"
-                    checked={mode === 'other'}
-                    onChange={() => setMode('other')}
-                    data-testid="voucher-other"
-                  />
-                  {w.otherNumber}
-                </label>
-              </div>
-            </fieldset>
-            {mode === 'own' ? (
-              <div className="field">
-                <label htmlFor="voucher-line">{w.line}</label>
-                <select
-                  id="voucher-line"
-                  value={lineId}
-                  onChange={(event) => setLineId(event.target.value)}
-                  data-testid="voucher-line"
-                >
-                  {lines.map((line) => (
-                    <option key={line.id} value={line.id}>
-                      {lineLabel(t, line)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : (
-              <div className="field">
-                <label htmlFor="voucher-number">{w.number}</label>
-                <input
-                  id="voucher-number"
-                  type="tel"
-                  inputMode="tel"
-                  autoComplete="tel"
-                  value={number}
-                  onChange={(event) => setNumber(event.target.value)}
-                  aria-invalid={errors.phone ? true : undefined}
-                  aria-describedby="voucher-number-hint voucher-number-error"
-                  data-testid="voucher-number"
-                />
-                <p id="voucher-number-hint" className="hint">
-                  {w.numberHint}
-                </p>
-              </div>
-            )}
-            <FieldMessages id="voucher-number-error" messages={errors.phone ? [errors.phone] : []} />
+            <RecipientPicker
+              idPrefix="voucher"
+              words={w}
+              lines={lines}
+              mode={mode}
+              onMode={setMode}
+              lineId={lineId}
+              onLineId={setLineId}
+              number={number}
+              onNumber={setNumber}
+              error={errors.phone}
+            />
             <div aria-live="polite">
               {errors.form && (
                 <p className="form-error" role="alert" data-testid="voucher-error">
