@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -165,12 +166,48 @@ async function rawWork(): Promise<void> {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Where the CPU of a phase went: the API server process and the PostgreSQL backends of the benchmark database
+ * (read per backend pid, so a neighbour's load on the machine does not count). Per operation, in ms.
+ */
+async function cpuDuring<T extends { count: number }>(phase: () => Promise<T>) {
+  const probe = new pg.Client({ connectionString: ready.databaseUrl });
+  await probe.connect();
+  const backends = async () =>
+    (
+      await probe.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      )
+    ).rows.map((r) => r.pid);
+  const before = new Map((await backends()).map((pid) => [pid, cpuSeconds(pid)]));
+  const server0 = cpuSeconds(child.pid as number);
+  const result = await phase();
+  const server = cpuSeconds(child.pid as number) - server0;
+  let database = 0;
+  for (const pid of new Set([...before.keys(), ...(await backends())])) {
+    database += cpuSeconds(pid) - (before.get(pid) ?? 0);
+  }
+  await probe.end();
+  const perOp = (s: number) => (result.count > 0 ? (s * 1000) / result.count : 0);
+  return { ...result, serverCpuMs: perOp(server), databaseCpuMs: perOp(database) };
+}
+
 try {
   // Warm up both paths (JIT, pools, plan caches) before measuring.
   await load(WARMUP_S, apiWork);
   await load(WARMUP_S, rawWork);
-  const api = await load(DURATION_S, apiWork);
-  const raw = await load(DURATION_S, rawWork);
+  const api = await cpuDuring(() => load(DURATION_S, apiWork));
+  const raw = await cpuDuring(() => load(DURATION_S, rawWork));
 
   // Honesty check: every top-up the clients saw finish is a credited payment, and the books balance.
   const check = new pg.Client({ connectionString: ready.databaseUrl });
@@ -194,6 +231,9 @@ try {
   console.log(`p99_ms: ${percentile(api.latencies, 99).toFixed(0)}`);
   console.log(`p50_ms: ${percentile(api.latencies, 50).toFixed(0)}`);
   console.log(`raw_p99_ms: ${percentile(raw.latencies, 99).toFixed(0)}`);
+  console.log(`api_server_cpu_ms_per_topup: ${api.serverCpuMs.toFixed(2)}`);
+  console.log(`api_database_cpu_ms_per_topup: ${api.databaseCpuMs.toFixed(2)}`);
+  console.log(`raw_database_cpu_ms_per_tx: ${raw.databaseCpuMs.toFixed(2)}`);
   console.log(`errors: ${api.errors + raw.errors}`);
   console.log(`payments: ${counts.rows.map((r) => `${r.status}=${r.n}`).join(' ')}`);
   console.log(`ledger_mismatches: ${books.rows[0]?.mismatches} ledger_total: ${books.rows[0]?.total}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -13,6 +14,41 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/** How many distinct statement texts get a prepared-statement name; texts beyond it run unnamed. */
+const MAX_PREPARED_TEXTS = 4000;
+const preparedNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * The prepared-statement name of a query text, or undefined for a text not worth preparing: statements that
+ * are not plain DML, texts with a `;` (several statements, or a literal we do not parse), and every new text once
+ * MAX_PREPARED_TEXTS are named (so dynamically built SQL cannot grow each connection's statement cache forever).
+ */
+export function preparedNameFor(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known !== undefined || preparedNames.size >= MAX_PREPARED_TEXTS) return known;
+  if (!PREPARABLE.test(text) || text.includes(';')) return undefined;
+  const name = `k${createHash('sha1').update(text).digest('base64url')}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+/**
+ * A pool client that prepares each statement once per connection (decisions/0027): Kysely sends a text and its
+ * values, which PostgreSQL would otherwise parse and plan on every execution. The name is a hash of the text, so
+ * the same text is the same statement on every connection and two texts never share a name.
+ */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloaded query signature
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && Array.isArray(values)) {
+      const name = preparedNameFor(config);
+      if (name) return super.query({ name, text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 /** Opens a pool and a Kysely instance on `url`. Pool errors (e.g. the server going away) are logged, not fatal. */
 export function connect(
   url: string,
@@ -22,6 +58,7 @@ export function connect(
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'kabinet',
+    Client: PreparingClient,
   });
   pool.on('error', options.onError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

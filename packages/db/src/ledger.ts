@@ -44,9 +44,13 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
     ...(input.deferred === 'debit' ? [] : [input.debitAccountId]),
     ...(input.deferred === 'credit' ? [] : [input.creditAccountId]),
   ].sort();
-  await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${locked}::text[]) ORDER BY id FOR NO KEY UPDATE`.execute(
-    trx,
-  );
+  // With one side deferred, the other is the only row locked before the commit: its balance UPDATE below takes
+  // the lock, and there is no order to keep.
+  if (locked.length > 1) {
+    await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${locked}::text[]) ORDER BY id FOR NO KEY UPDATE`.execute(
+      trx,
+    );
+  }
   const id = newId('transfer', input.at);
   const inserted = await trx
     .insertInto('ledger_transfers')
@@ -130,38 +134,21 @@ export const OPERATOR_ACCOUNTS = {
 
 export type OperatorAccount = keyof typeof OPERATOR_ACCOUNTS;
 
+/** The id of an operator account: fixed, from its code (`clearing:acquirer` → `la_clearing_acquirer`). */
+function operatorAccountId(code: string): string {
+  return `la_${code.replace(':', '_')}`;
+}
+
+/** The operator's ledger account ids by name. Migration 0020 creates the accounts in every database. */
+export const OPERATOR_ACCOUNT_IDS = Object.fromEntries(
+  Object.entries(OPERATOR_ACCOUNTS).map(([key, a]) => [key, operatorAccountId(a.code)]),
+) as Record<OperatorAccount, string>;
+
 /**
- * Creates the operator's ledger accounts if missing and returns their ids by name. Every money movement asks for
- * them, so the usual case (all present) is one read; the insert runs only when one is missing.
+ * The operator's ledger account ids by name. They are created by a migration with fixed ids (decisions/0027), so
+ * this reads nothing; it is kept async, taking the database, for the callers written when the first money
+ * movement created them.
  */
-export async function ensureOperatorAccounts(db: Db): Promise<Record<OperatorAccount, string>> {
-  const entries = Object.entries(OPERATOR_ACCOUNTS) as [
-    OperatorAccount,
-    (typeof OPERATOR_ACCOUNTS)[OperatorAccount],
-  ][];
-  const codes = entries.map(([, a]) => a.code);
-  const read = () =>
-    db.selectFrom('ledger_accounts').select(['id', 'code']).where('code', 'in', codes).execute();
-  let rows = await read();
-  if (rows.length < entries.length) {
-    await db
-      .insertInto('ledger_accounts')
-      .values(
-        entries.map(([, a]) => ({
-          id: `la_${a.code.replace(':', '_')}`,
-          code: a.code,
-          kind: a.kind,
-          name: a.name,
-        })),
-      )
-      // No conflict target: two first callers racing meet on the primary key as well as on the code.
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    rows = await read();
-  }
-  const byCode = new Map(rows.map((r) => [r.code, r.id]));
-  return Object.fromEntries(entries.map(([key, a]) => [key, byCode.get(a.code) ?? ''])) as Record<
-    OperatorAccount,
-    string
-  >;
+export async function ensureOperatorAccounts(_db: Db): Promise<Record<OperatorAccount, string>> {
+  return OPERATOR_ACCOUNT_IDS;
 }

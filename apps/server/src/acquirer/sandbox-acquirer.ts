@@ -221,13 +221,15 @@ export class SandboxAcquirer implements NotifyingAcquirer {
    * challenge, a "timeout" (pending; back to the shop) or the final outcome, notified by webhook.
    */
   async submitCard(
-    id: string,
+    payment: string | SandboxPayment,
     card: { digits: string; kind: SandboxCardKind; brand: string; expires: string },
   ): Promise<SubmitCardOutcome> {
     const { db, now } = this.env;
     const at = now();
-    const row = await this.load({ id });
+    // The page's handler has just loaded the payment: no second read.
+    const row = typeof payment === 'string' ? await this.load({ id: payment }) : payment;
     if (!row) return { next: 'missing' };
+    const { id } = row;
     if (row.status !== 'pending' || row.card_kind !== null) return { next: 'done', url: row.return_url };
     const common = {
       card_kind: card.kind,

@@ -101,7 +101,7 @@ export async function sandboxAcquirerRoutes(root: FastifyInstance, ctx: AppConte
       if (!/^\d{3,4}$/.test((form.cvc ?? '').trim())) errors.cvc = 'Три цифры · Three digits';
       if (Object.keys(errors).length > 0 || !expires)
         return html(reply, 400, cardFormPage(found.page, values));
-      const outcome = await sandbox.submitCard(found.row.id, {
+      const outcome = await sandbox.submitCard(found.row, {
         digits,
         kind: sandboxCardKind(digits),
         brand: cardBrand(digits),

@@ -25,17 +25,21 @@ export async function applyLowBalanceNotices(
   db: Db,
   accountIds: readonly string[],
   now: Date,
+  /** The accounts' facts when the caller has read them already (the balance rules' first look). */
+  known?: readonly LowBalanceFacts[],
 ): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const facts = (
-    await sql<LowBalanceFacts>`
+  const facts = known
+    ? known.filter((f) => f.threshold !== null || f.below)
+    : (
+        await sql<LowBalanceFacts>`
       SELECT a.id, la.balance, a.low_balance_threshold AS threshold, s.below
       FROM billing_accounts a
       JOIN ledger_accounts la ON la.id = a.ledger_account_id
       LEFT JOIN low_balance_states s ON s.account_id = a.id
       WHERE a.id = ANY(${accountIds as string[]}::text[])
         AND (a.low_balance_threshold IS NOT NULL OR s.below)`.execute(db)
-  ).rows;
+      ).rows;
   const changing = facts
     .map((f) => ({
       f,

@@ -55,6 +55,10 @@ export async function postPoints(trx: Db, entry: PointsEntry): Promise<PostedPoi
   if (!Number.isSafeInteger(entry.points) || entry.points === 0) {
     throw new RangeError(`Points must be a non-zero integer, got ${entry.points}`);
   }
+  if (entry.points > 0) {
+    const earned = await earnPoints(trx, entry);
+    if (earned) return earned;
+  }
   await trx
     .insertInto('bonus_accounts')
     .values({ account_id: entry.accountId, updated_at: entry.at })
@@ -95,6 +99,29 @@ export async function postPoints(trx: Db, entry: PointsEntry): Promise<PostedPoi
     .where('account_id', '=', entry.accountId)
     .execute();
   return { created: true, entryId: id, balance };
+}
+
+/**
+ * Earning, in one statement: the entry is appended unless its key was used, and only then the balance moves
+ * (the account row created on the first points). Undefined when the key was used: the caller's general path
+ * answers the replay. Earning cannot go below zero, so there is nothing to check under the lock first.
+ */
+async function earnPoints(trx: Db, entry: PointsEntry): Promise<PostedPoints | undefined> {
+  const id = newId('bonusEntry', entry.at);
+  const { rows } = await sql<{ balance: number }>`
+    WITH entry AS (
+      INSERT INTO bonus_entries (id, account_id, points, reason, reference, line_id, idempotency_key, expires_at,
+        created_at)
+      VALUES (${id}, ${entry.accountId}, ${entry.points}, ${entry.reason}, ${entry.reference}, ${entry.lineId},
+        ${entry.idempotencyKey}, ${entry.expiresAt ?? null}, ${entry.at})
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING account_id, points)
+    INSERT INTO bonus_accounts AS a (account_id, balance, updated_at)
+    SELECT account_id, points, ${entry.at} FROM entry
+    ON CONFLICT (account_id) DO UPDATE SET balance = a.balance + excluded.balance, updated_at = excluded.updated_at
+    RETURNING a.balance`.execute(trx);
+  const row = rows[0];
+  return row ? { created: true, entryId: id, balance: row.balance } : undefined;
 }
 
 /** The cached points balance of an account (0 before its first entry). */

@@ -3,7 +3,7 @@
  * the caller runs the balance rules for the accounts it touched, after its transaction committed. Owned by the
  * charging capability; the signature is agreed with its callers.
  */
-import { DEFAULT_TIME_ZONE, decideFunds } from '@kabinet/core';
+import { balanceRulesFrom, DEFAULT_TIME_ZONE, decideFunds } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
 import { sql } from 'kysely';
 import { applyLowBalanceNotices } from '../autopay/low-balance.ts';
@@ -45,6 +45,25 @@ const FACTS_SQL = (ids: readonly string[], lock: boolean) => sql<AccountFacts>`
   ${lock ? sql`FOR NO KEY UPDATE OF s` : sql``}`;
 
 /**
+ * The unlocked first look: FACTS_SQL's columns, the operator's balance rules and the PAY-09 low-balance facts in
+ * one query, since every money movement asks for them.
+ */
+const FIRST_LOOK_SQL = (ids: readonly string[]) => sql<
+  AccountFacts & { balance_rules: unknown; threshold: bigint | null; below: boolean | null }
+>`
+  SELECT a.id, la.balance, a.credit_limit, s.out_of_funds_since, s.non_positive_since,
+    EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.status = 'active') AS has_active,
+    EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.block_reason = 'debt') AS has_debt_block,
+    (SELECT r.rules FROM charging_rules r WHERE r.key = 'balance') AS balance_rules,
+    a.low_balance_threshold AS threshold, lb.below
+  FROM billing_accounts a
+  JOIN ledger_accounts la ON la.id = a.ledger_account_id
+  LEFT JOIN account_funds_state s ON s.account_id = a.id
+  LEFT JOIN low_balance_states lb ON lb.account_id = a.id
+  WHERE a.id = ANY(${ids as string[]}::text[])
+  ORDER BY a.id`;
+
+/**
  * Blocks lines whose account fell below its floor (after the grace), unblocks those back above it. Idempotent
  * and cheap when nothing changes: one query over all the accounts, and a transaction only for those whose state
  * moves (funds ran out or recovered, the grace ended, the balance crossed zero). The subscriber is warned by SMS
@@ -59,8 +78,8 @@ export async function applyBalanceRules(
   const outcome: BalanceRuleOutcome = { blocked: [], unblocked: [] };
   const ids = [...new Set(accountIds)].sort();
   if (ids.length === 0) return outcome;
-  const { balance: rules } = await loadChargingRules(db);
-  const facts = (await FACTS_SQL(ids, false).execute(db)).rows;
+  const facts = (await FIRST_LOOK_SQL(ids).execute(db)).rows;
+  const rules = balanceRulesFrom(facts[0]?.balance_rules);
   // The zero-balance clock (PLAN-07) is kept in one statement for all the accounts that crossed zero.
   const crossed = facts.filter((f) => f.balance <= 0n !== (f.non_positive_since !== null)).map((f) => f.id);
   if (crossed.length > 0) await syncNonPositive(db, crossed, now);
@@ -81,7 +100,7 @@ export async function applyBalanceRules(
     });
   }
   // PAY-09: the subscriber's own low-balance threshold (one query; a transaction only on a crossing).
-  await applyLowBalanceNotices(db, ids, now);
+  await applyLowBalanceNotices(db, ids, now, facts);
   return outcome;
 }
 

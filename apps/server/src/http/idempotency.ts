@@ -69,16 +69,21 @@ export async function runIdempotent<T>(options: IdempotentOptions<T>): Promise<F
   const key = idempotencyKeyOf(request);
   const hash = requestFingerprint(request.method, request.url, request.body);
   const outcome = await options.db.transaction().execute(async (trx) => {
-    await trx
+    const fresh = await trx
       .insertInto('idempotency_keys')
       .values({ key, login_id: loginId, request_hash: hash })
       .onConflict((oc) => oc.columns(['login_id', 'key']).doNothing())
-      .execute();
-    const row = await sql<{ request_hash: Buffer; status_code: number | null; response: unknown }>`
-      SELECT request_hash, status_code, response FROM idempotency_keys
-      WHERE login_id = ${loginId} AND key = ${key} FOR UPDATE`
-      .execute(trx)
-      .then((r) => r.rows[0]);
+      .returning('key')
+      .executeTakeFirst();
+    // A key seen for the first time is ours (the inserted row is locked by this transaction); else the earlier
+    // request's row, waited for if it is still running.
+    const row = fresh
+      ? { request_hash: hash, status_code: null, response: null }
+      : await sql<{ request_hash: Buffer; status_code: number | null; response: unknown }>`
+          SELECT request_hash, status_code, response FROM idempotency_keys
+          WHERE login_id = ${loginId} AND key = ${key} FOR UPDATE`
+          .execute(trx)
+          .then((r) => r.rows[0]);
     if (!row) throw new Error('idempotency key row vanished inside its transaction');
     if (!row.request_hash.equals(hash)) {
       throw new AppError(

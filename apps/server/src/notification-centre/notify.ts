@@ -6,8 +6,10 @@ import {
   newId,
   preferenceMatrix,
   renderNotification,
+  type StoredPreference,
 } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { CODE_POLICY } from '../auth/policy.ts';
 import { enqueueMessage } from '../notifications/outbox.ts';
 
@@ -30,6 +32,8 @@ interface Recipient {
   locale: 'ru' | 'en';
   phone: string | null;
   email: string | null;
+  /** The login's stored choices for the event (none: the defaults). */
+  preferences: readonly StoredPreference[];
 }
 
 /**
@@ -43,15 +47,7 @@ export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult>
   const params = input.params ?? {};
   const result: NotifyResult = { sms: 0, email: 0, in_app: 0 };
   for (const recipient of await recipients(trx, input)) {
-    const stored = recipient.loginId
-      ? await trx
-          .selectFrom('notification_preferences')
-          .select(['event', 'channel', 'enabled'])
-          .where('login_id', '=', recipient.loginId)
-          .where('event', '=', input.event)
-          .execute()
-      : [];
-    const matrix = preferenceMatrix(stored)[input.event];
+    const matrix = preferenceMatrix(recipient.preferences)[input.event];
     // The SMS of a login is the ACCESS-11 switch, one setting shown on both screens (decision 0019).
     const wanted =
       input.event === 'logins' && recipient.loginId ? { ...matrix, sms: recipient.loginAlerts } : matrix;
@@ -95,11 +91,12 @@ export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult>
   return result;
 }
 
-/** Who hears of the event, with where each can be reached: the named login, or the line's owners. */
+/**
+ * Who hears of the event, with where each can be reached and their choices for it: the named login, or the
+ * line's owners. One query (logins, the line's number and the preferences); a second only for a line nobody owns.
+ */
 async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
-  const line = input.lineId
-    ? await trx.selectFrom('lines').select(['id', 'msisdn']).where('id', '=', input.lineId).executeTakeFirst()
-    : undefined;
+  const { lineId, event } = input;
   let query = trx
     .selectFrom('logins as lg')
     .leftJoin('notification_emails as ne', (join) =>
@@ -113,10 +110,22 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
       'lg.locale',
       'lg.login_alerts',
       'ne.email',
+    ])
+    .select((eb) => [
+      (lineId
+        ? eb.selectFrom('lines').select('msisdn').where('id', '=', lineId)
+        : eb.val<string | null>(null)
+      ).as('line_msisdn'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('notification_preferences as np')
+          .select(['np.event', 'np.channel', 'np.enabled'])
+          .whereRef('np.login_id', '=', 'lg.id')
+          .where('np.event', '=', event),
+      ).as('preferences'),
     ]);
   if (input.loginId) query = query.where('lg.id', '=', input.loginId);
-  else if (input.lineId) {
-    const lineId = input.lineId;
+  else if (lineId) {
     query = query.where((eb) =>
       eb.exists(
         eb
@@ -131,8 +140,21 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
   } else return [];
   const logins = await query.orderBy('lg.id').execute();
   if (logins.length === 0) {
-    return line?.msisdn && !input.loginId
-      ? [{ loginId: null, loginAlerts: false, locale: 'ru', phone: line.msisdn, email: null }]
+    const line =
+      lineId && !input.loginId
+        ? await trx.selectFrom('lines').select('msisdn').where('id', '=', lineId).executeTakeFirst()
+        : undefined;
+    return line?.msisdn
+      ? [
+          {
+            loginId: null,
+            loginAlerts: false,
+            locale: 'ru',
+            phone: line.msisdn,
+            email: null,
+            preferences: [],
+          },
+        ]
       : [];
   }
   return logins.map((login) => ({
@@ -140,7 +162,8 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
     loginAlerts: login.login_alerts,
     locale: login.locale === 'en' ? 'en' : 'ru',
     // A line's event goes to the line's own number; a login's to its number (or a contract's recovery phone).
-    phone: line?.msisdn ?? (login.kind === 'phone' ? login.identifier : login.recovery_phone),
+    phone: login.line_msisdn ?? (login.kind === 'phone' ? login.identifier : login.recovery_phone),
     email: login.email,
+    preferences: login.preferences,
   }));
 }

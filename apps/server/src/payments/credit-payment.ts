@@ -8,8 +8,8 @@
 import type { NotificationParams } from '@kabinet/core';
 import {
   type Db,
-  ensureOperatorAccounts,
   moveHotBalance,
+  OPERATOR_ACCOUNT_IDS,
   type OperatorAccount,
   postTransfer,
 } from '@kabinet/db';
@@ -36,6 +36,30 @@ export interface CreditOutcome {
   transferId: string | null;
 }
 
+/** A payment row as crediting needs it, locked FOR UPDATE in the caller's transaction. */
+export interface LockedPayment {
+  id: string;
+  account_id: string;
+  line_id: string | null;
+  source: string;
+  amount: bigint;
+  status: string;
+  transfer_id: string | null;
+  /** The billing account's subscriber ledger account. */
+  ledger_account_id: string;
+}
+
+/** Reads and locks a payment for crediting (the row lock is what racing deliveries serialise on). */
+export function lockPaymentQuery(trx: Db, paymentId: string) {
+  return trx
+    .selectFrom('payments as p')
+    .innerJoin('billing_accounts as a', 'a.id', 'p.account_id')
+    .select(['p.id', 'p.account_id', 'p.line_id', 'p.source', 'p.amount', 'p.status', 'p.transfer_id'])
+    .select('a.ledger_account_id')
+    .where('p.id', '=', paymentId)
+    .forUpdate('p');
+}
+
 export async function creditPayment(
   trx: Db,
   input: {
@@ -44,16 +68,13 @@ export async function creditPayment(
     externalId?: string | null;
     /** Extra parameters of the `top_ups` receipt (e.g. autopay's `notice` and card), so there is one receipt. */
     notice?: NotificationParams;
+    /** The payment row, when the caller has already locked it with `lockPaymentQuery`. */
+    locked?: LockedPayment;
+    /** The card paid with, stored on the payment with its success. */
+    card?: { last4: string; brand: string };
   },
 ): Promise<CreditOutcome> {
-  const payment = await trx
-    .selectFrom('payments as p')
-    .innerJoin('billing_accounts as a', 'a.id', 'p.account_id')
-    .select(['p.id', 'p.account_id', 'p.line_id', 'p.source', 'p.amount', 'p.status', 'p.transfer_id'])
-    .select('a.ledger_account_id')
-    .where('p.id', '=', input.paymentId)
-    .forUpdate('p')
-    .executeTakeFirstOrThrow();
+  const payment = input.locked ?? (await lockPaymentQuery(trx, input.paymentId).executeTakeFirstOrThrow());
   if (payment.status === 'succeeded') {
     return { credited: false, accountId: payment.account_id, transferId: payment.transfer_id };
   }
@@ -77,7 +98,7 @@ export async function creditPayment(
       params: { ...input.notice, amount: Number(payment.amount) },
     });
   }
-  const accounts = await ensureOperatorAccounts(trx);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const transfer = await postTransfer(trx, {
     debitAccountId: accounts[clearing],
     creditAccountId: payment.ledger_account_id,
@@ -96,6 +117,7 @@ export async function creditPayment(
       transfer_id: transfer.id,
       completed_at: input.at,
       ...(input.externalId ? { external_id: input.externalId } : {}),
+      ...(input.card ? { card_last4: input.card.last4, card_brand: input.card.brand } : {}),
     })
     .where('id', '=', payment.id)
     .execute();

@@ -8,7 +8,7 @@ import type { Db } from '@kabinet/db';
 import type { AcquirerPaymentState } from '../acquirer/acquirer.ts';
 import { saveCardToken } from '../autopay/saved-cards.ts';
 import { recordJournal } from '../journal/record.ts';
-import { creditPayment } from './credit-payment.ts';
+import { creditPayment, lockPaymentQuery } from './credit-payment.ts';
 
 export type SettleOutcome = 'credited' | 'failed' | 'unchanged' | 'ignored';
 
@@ -44,22 +44,9 @@ export async function settleCardPayment(
   trx: Db,
   input: { paymentId: string; acquirer: string; state: AcquirerPaymentState; at: Date },
 ): Promise<Settled | null> {
-  const payment = await trx
-    .selectFrom('payments')
-    .select([
-      'id',
-      'account_id',
-      'line_id',
-      'amount',
-      'status',
-      'external_id',
-      'payer_login_id',
-      'save_card',
-      'acquirer',
-    ])
-    .where('id', '=', input.paymentId)
-    .where('source', '=', 'card')
-    .forUpdate()
+  const payment = await lockPaymentQuery(trx, input.paymentId)
+    .select(['p.external_id', 'p.payer_login_id', 'p.save_card', 'p.acquirer'])
+    .where('p.source', '=', 'card')
     .executeTakeFirst();
   if (!payment) return null;
   const { state } = input;
@@ -80,8 +67,8 @@ export async function settleCardPayment(
     };
   }
   const card = state.paidWith ?? (state.card ? { last4: state.card.last4, brand: state.card.brand } : null);
-  const cardColumns =
-    card && /^\d{4}$/.test(card.last4) ? { card_last4: card.last4, card_brand: card.brand } : {};
+  const paidWith = card && /^\d{4}$/.test(card.last4) ? card : null;
+  const cardColumns = paidWith ? { card_last4: paidWith.last4, card_brand: paidWith.brand } : {};
 
   if (state.status === 'failed') {
     const reason = state.failureReason ?? 'failed';
@@ -106,13 +93,12 @@ export async function settleCardPayment(
 
   // A success for another amount than we asked is not ours to credit: left for the operator (logged by the caller).
   if (state.amount !== payment.amount) return { outcome: 'ignored', accountId, note: 'amount_mismatch' };
-  if (Object.keys(cardColumns).length > 0) {
-    await trx.updateTable('payments').set(cardColumns).where('id', '=', payment.id).execute();
-  }
   const credit = await creditPayment(trx, {
     paymentId: payment.id,
     at: input.at,
     externalId: state.externalId,
+    locked: payment,
+    ...(paidWith ? { card: paidWith } : {}),
   });
   // PAY-04: the card is saved for the payer's own account only (the checkbox is refused for other numbers).
   if (credit.credited && payment.save_card && state.card && payment.payer_login_id) {
