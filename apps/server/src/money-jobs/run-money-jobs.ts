@@ -1,11 +1,13 @@
 /**
  * One pass of the periodic money jobs of issue 6, after the charging pass in the same worker (docs/jobs.md):
- * reconciliation of pending card payments, promised-payment debits, autopay, postpaid invoices, bonus points.
+ * reconciliation of pending card payments, promised-payment debits, autopay, postpaid invoices, bonus points,
+ * and the hourly retention of tables that only grow.
  * Each job is idempotent and keyed, so several workers and restarts charge nothing twice; one failing job is
  * logged and does not stop the others.
  */
 import { runAutopayJobs } from '../autopay/autopay-job.ts';
 import { runBonusJobs } from '../bonuses/bonus-job.ts';
+import { retentionJob } from '../housekeeping/retention-job.ts';
 import { reconcilePendingPayments } from '../payments/reconcile-job.ts';
 import { runPromisedPaymentJobs } from '../promised/promised-job.ts';
 import { issueDueInvoices } from '../statements/invoice-job.ts';
@@ -17,6 +19,7 @@ export const MONEY_JOBS: ReadonlyArray<[string, MoneyJob]> = [
   ['autopay', runAutopayJobs],
   ['invoices', issueDueInvoices],
   ['bonuses', runBonusJobs],
+  ['retention', retentionJob],
 ];
 
 export type MoneyPassSummary = Record<string, number | { error: string }>;
