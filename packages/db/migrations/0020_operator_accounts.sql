@@ -1,4 +1,4 @@
--- The operator's own ledger accounts exist in every database, with fixed ids (decisions/0027): until now the first
+-- The operator's own ledger accounts exist in every database, with fixed ids (decisions/0029): until now the first
 -- money movement created them, so every movement read them back by code. Ids and codes as in
 -- packages/db/src/ledger.ts (OPERATOR_ACCOUNTS); a database where they were created earlier keeps its rows.
 INSERT INTO ledger_accounts (id, code, kind, name) VALUES

@@ -34,7 +34,7 @@ export function preparedNameFor(text: string): string | undefined {
 }
 
 /**
- * A pool client that prepares each statement once per connection (decisions/0027): Kysely sends a text and its
+ * A pool client that prepares each statement once per connection (decisions/0029): Kysely sends a text and its
  * values, which PostgreSQL would otherwise parse and plan on every execution. The name is a hash of the text, so
  * the same text is the same statement on every connection and two texts never share a name.
  */

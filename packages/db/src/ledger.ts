@@ -145,7 +145,7 @@ export const OPERATOR_ACCOUNT_IDS = Object.fromEntries(
 ) as Record<OperatorAccount, string>;
 
 /**
- * The operator's ledger account ids by name. They are created by a migration with fixed ids (decisions/0027), so
+ * The operator's ledger account ids by name. They are created by a migration with fixed ids (decisions/0029), so
  * this reads nothing; it is kept async, taking the database, for the callers written when the first money
  * movement created them.
  */
