@@ -54,4 +54,76 @@ describe('configuration', () => {
   it('CHAN-02 KABINET_DEMO=false turns demo mode off even when the command asks for it', () => {
     expect(loadConfig({ KABINET_DEMO: 'false', KABINET_SECRET: SECRET }, { demo: true }).demo).toBe(false);
   });
+
+  it('PAY-01 the sandbox acquirer is the default, with its optional webhook secret, webhook URL and public URL', () => {
+    expect(loadConfig({ KABINET_SECRET: SECRET }).acquirer).toMatchObject({ kind: 'sandbox' });
+    const config = loadConfig({
+      KABINET_SECRET: SECRET,
+      KABINET_PUBLIC_URL: 'https://my.operator.example',
+      KABINET_SANDBOX_WEBHOOK_SECRET: 'w'.repeat(32),
+      KABINET_SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:3000/api/v1/payments/webhooks/sandbox',
+    });
+    expect(config.acquirer).toEqual({
+      kind: 'sandbox',
+      publicUrl: 'https://my.operator.example',
+      webhookSecret: 'w'.repeat(32),
+      webhookUrl: 'http://127.0.0.1:3000/api/v1/payments/webhooks/sandbox',
+    });
+  });
+
+  it('PAY-01 KABINET_ACQUIRER=yookassa takes the shop id, secret key and optional API URL', () => {
+    const config = loadConfig({
+      KABINET_SECRET: SECRET,
+      KABINET_ACQUIRER: 'yookassa',
+      KABINET_YOOKASSA_SHOP_ID: '123456',
+      KABINET_YOOKASSA_SECRET_KEY: 'live_abcdef',
+    });
+    expect(config.acquirer).toMatchObject({
+      kind: 'yookassa',
+      yookassa: { shopId: '123456', secretKey: 'live_abcdef', apiUrl: undefined },
+    });
+    const local = { KABINET_YOOKASSA_API_URL: 'http://127.0.0.1:8099/v3' };
+    expect(
+      loadConfig({
+        KABINET_SECRET: SECRET,
+        KABINET_ACQUIRER: 'yookassa',
+        KABINET_YOOKASSA_SHOP_ID: '123456',
+        KABINET_YOOKASSA_SECRET_KEY: 'live_abcdef',
+        ...local,
+      }).acquirer.yookassa?.apiUrl,
+    ).toBe('http://127.0.0.1:8099/v3');
+  });
+
+  it.each([
+    [{ KABINET_ACQUIRER: 'stripe' }, 'KABINET_ACQUIRER'],
+    [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SECRET_KEY: 'live_x' }, 'KABINET_YOOKASSA_SHOP_ID'],
+    [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SHOP_ID: 'shop' }, 'KABINET_YOOKASSA_SHOP_ID'],
+    [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SHOP_ID: '123456' }, 'KABINET_YOOKASSA_SECRET_KEY'],
+    [
+      {
+        KABINET_ACQUIRER: 'yookassa',
+        KABINET_YOOKASSA_SHOP_ID: '123456',
+        KABINET_YOOKASSA_SECRET_KEY: 'live_x',
+        KABINET_YOOKASSA_API_URL: 'ftp://x',
+      },
+      'KABINET_YOOKASSA_API_URL',
+    ],
+    [
+      {
+        KABINET_ACQUIRER: 'yookassa',
+        KABINET_YOOKASSA_SHOP_ID: '123456',
+        KABINET_YOOKASSA_SECRET_KEY: 'live_x',
+        KABINET_YOOKASSA_API_URL: 'http://api.yookassa.ru/v3',
+      },
+      'KABINET_YOOKASSA_API_URL',
+    ],
+    [{ KABINET_SANDBOX_WEBHOOK_SECRET: 'short' }, 'KABINET_SANDBOX_WEBHOOK_SECRET'],
+    [{ KABINET_SANDBOX_WEBHOOK_URL: 'not a url' }, 'KABINET_SANDBOX_WEBHOOK_URL'],
+    [{ KABINET_PUBLIC_URL: 'example.com' }, 'KABINET_PUBLIC_URL'],
+  ])('PAY-01 stops at start on a bad or missing acquirer setting: %j', (env, variable) => {
+    const err = errorOf({ KABINET_SECRET: SECRET, ...env });
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.variable).toBe(variable);
+    expect(err.message).not.toContain('live_x');
+  });
 });

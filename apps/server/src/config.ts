@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { parseSmppUrl } from '@kabinet/channels';
+import type { AcquirerSettings } from './acquirer/create-acquirer.ts';
 
 /**
  * Configuration comes from the environment and is validated once at start: a bad value stops the process with
@@ -33,6 +34,12 @@ export interface Config {
     smtpUrl: string | undefined;
     mailFrom: string;
   };
+  /**
+   * PAY-01/04: the card acquirer — `KABINET_ACQUIRER` `sandbox` (TEST, default) or `yookassa` — and its settings:
+   * `KABINET_PUBLIC_URL`, `KABINET_SANDBOX_WEBHOOK_SECRET`, `KABINET_SANDBOX_WEBHOOK_URL` for the sandbox;
+   * `KABINET_YOOKASSA_SHOP_ID`, `KABINET_YOOKASSA_SECRET_KEY`, `KABINET_YOOKASSA_API_URL` for YooKassa.
+   */
+  acquirer: AcquirerSettings;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +88,78 @@ function cidrList(env: Env, name: string): string[] {
     }
     return v;
   });
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+/** The YooKassa API base: https only, since the secret key travels in every request (http only to a loopback test server). */
+function yookassaApiUrl(env: Env): string | undefined {
+  const raw = httpUrl(env, 'KABINET_YOOKASSA_API_URL');
+  if (raw === undefined) return undefined;
+  const url = new URL(raw);
+  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new ConfigError(
+      'KABINET_YOOKASSA_API_URL',
+      'must be an https:// URL (http:// only for a loopback test server)',
+    );
+  }
+  return raw;
+}
+
+/** The acquirer and its settings; choosing YooKassa without its credentials stops the start, naming what is missing. */
+function acquirerSettings(env: Env): AcquirerSettings {
+  const kind = env.KABINET_ACQUIRER?.trim().toLowerCase() || 'sandbox';
+  if (kind !== 'sandbox' && kind !== 'yookassa') {
+    throw new ConfigError(
+      'KABINET_ACQUIRER',
+      `must be sandbox or yookassa, got ${JSON.stringify(env.KABINET_ACQUIRER)}`,
+    );
+  }
+  const publicUrl = httpUrl(env, 'KABINET_PUBLIC_URL');
+  if (kind === 'yookassa') {
+    const shopId = env.KABINET_YOOKASSA_SHOP_ID?.trim() ?? '';
+    const secretKey = env.KABINET_YOOKASSA_SECRET_KEY?.trim() ?? '';
+    if (!/^\d+$/.test(shopId)) {
+      throw new ConfigError(
+        'KABINET_YOOKASSA_SHOP_ID',
+        shopId === ''
+          ? 'is required when KABINET_ACQUIRER=yookassa (the shop id from the YooKassa merchant profile)'
+          : 'must be the numeric shop id from the YooKassa merchant profile',
+      );
+    }
+    if (secretKey === '' || /\s/.test(secretKey)) {
+      throw new ConfigError(
+        'KABINET_YOOKASSA_SECRET_KEY',
+        'is required when KABINET_ACQUIRER=yookassa (the secret key from the YooKassa merchant profile, live_… or test_…)',
+      );
+    }
+    return {
+      kind,
+      publicUrl,
+      yookassa: { shopId, secretKey, apiUrl: yookassaApiUrl(env) },
+    };
+  }
+  const webhookSecret = env.KABINET_SANDBOX_WEBHOOK_SECRET || undefined;
+  if (webhookSecret !== undefined && webhookSecret.length < 32) {
+    throw new ConfigError(
+      'KABINET_SANDBOX_WEBHOOK_SECRET',
+      'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  return { kind, publicUrl, webhookSecret, webhookUrl: httpUrl(env, 'KABINET_SANDBOX_WEBHOOK_URL') };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -134,6 +213,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL');
   }
+  const acquirer = acquirerSettings(env);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -164,5 +244,6 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
         .map((s) => s.trim())
         .filter(Boolean),
     },
+    acquirer,
   };
 }

@@ -49,6 +49,7 @@ export async function serve(config: Config): Promise<void> {
     webauthn: config.webauthn,
     ussdGateway: readUssdGatewayConfig(),
     channels: config.channels,
+    acquirerSettings: config.acquirer,
   });
   if (!config.demo && !config.channels.smppUrl) logger.warn('no SMPP_URL: SMS stay queued in the outbox');
   if (!config.demo && !config.channels.smtpUrl) logger.warn('no SMTP_URL: emails stay queued in the outbox');
