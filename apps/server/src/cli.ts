@@ -152,6 +152,7 @@ async function commandDatabase() {
     db: database.handle.db,
     timeZone: config.timeZone,
     secret: await resolveSecret(config),
+    acquirer: config.acquirer,
     close: database.close,
   };
 }

@@ -1,3 +1,4 @@
+import type { Db } from '@kabinet/db';
 import { hmac } from '../auth/secrets.ts';
 import type { Acquirer } from './acquirer.ts';
 import { SandboxAcquirer } from './sandbox-acquirer.ts';
@@ -36,4 +37,17 @@ export function createAcquirer(secret: string, settings: AcquirerSettings = {}):
     publicUrl: settings.publicUrl?.replace(/\/+$/, ''),
     webhookUrl: settings.webhookUrl,
   });
+}
+
+/**
+ * The acquirer of a process that runs the periodic jobs without the app (`kabinet worker`): the configured one,
+ * and the sandbox connected to its tables and the clock, as its routes would (reconciliation and autopay read
+ * them). Jobs never make the sandbox send a webhook (only its hosted page does), so it has no cabinet to call.
+ */
+export function createJobAcquirer(db: Db, secret: string, settings: AcquirerSettings = {}): Acquirer {
+  const acquirer = createAcquirer(secret, settings);
+  if (acquirer instanceof SandboxAcquirer) {
+    acquirer.attach({ db, now: () => new Date(), origin: () => null, inject: async () => 503 });
+  }
+  return acquirer;
 }

@@ -42,7 +42,7 @@ export interface AutopayCandidate {
  * monthly rules not done this month; none with an attempt in flight or a retry not yet due. With `lockId`, the
  * one rule, locked (SKIP LOCKED: another worker holding it means it is being handled).
  */
-export function candidateQuery(deps: Pick<MoneyJobDeps, 'now' | 'timeZone'>, lockId?: string) {
+export function candidateQuery(deps: Pick<MoneyJobDeps, 'now' | 'timeZone' | 'acquirer'>, lockId?: string) {
   const { now, timeZone } = deps;
   const dayStart = startOfDay(now, timeZone);
   const monthStart = startOfMonth(now, timeZone);
@@ -57,7 +57,8 @@ export function candidateQuery(deps: Pick<MoneyJobDeps, 'now' | 'timeZone'>, loc
     FROM autopays ap
     JOIN billing_accounts a ON a.id = ap.account_id
     JOIN ledger_accounts la ON la.id = a.ledger_account_id
-    JOIN saved_cards c ON c.id = ap.card_id AND c.removed_at IS NULL
+    -- A card saved with another acquirer (the operator switched) cannot be charged through this one.
+    JOIN saved_cards c ON c.id = ap.card_id AND c.removed_at IS NULL AND c.acquirer = ${deps.acquirer.name}
     WHERE ap.status = 'active' AND ap.deleted_at IS NULL
       AND (ap.retry_at IS NULL OR ap.retry_at <= ${now})
       AND NOT EXISTS (SELECT 1 FROM autopay_runs r WHERE r.autopay_id = ap.id AND r.status = 'pending')

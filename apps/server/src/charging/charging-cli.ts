@@ -1,7 +1,7 @@
 import type { Db } from '@kabinet/db';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { createAcquirer } from '../acquirer/create-acquirer.ts';
+import { type AcquirerSettings, createJobAcquirer } from '../acquirer/create-acquirer.ts';
 import { runMoneyJobs } from '../money-jobs/run-money-jobs.ts';
 import { ChargingWorker } from './charging-worker.ts';
 import { restoreClosedLine } from './inactivity-job.ts';
@@ -13,6 +13,8 @@ export interface CommandDatabase {
   timeZone: string;
   /** The server secret (HMACs of codes, the acquirer's webhook key). */
   secret: string;
+  /** The configured card acquirer (`KABINET_ACQUIRER`), for the money jobs. */
+  acquirer?: AcquirerSettings;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export function registerWorkerCommand(program: Command, open: () => Promise<Comm
           const summary = await runChargingPass(database.db, { now, timeZone: database.timeZone });
           const money = await runMoneyJobs({
             db: database.db,
-            acquirer: createAcquirer(database.secret),
+            acquirer: createJobAcquirer(database.db, database.secret, database.acquirer),
             now,
             timeZone: database.timeZone,
           });
@@ -47,7 +49,7 @@ export function registerWorkerCommand(program: Command, open: () => Promise<Comm
         return;
       }
       // Messages the money jobs write wait for `kabinet serve`'s outbox (this process has no transports).
-      const acquirer = createAcquirer(database.secret);
+      const acquirer = createJobAcquirer(database.db, database.secret, database.acquirer);
       const worker = new ChargingWorker({
         db: database.db,
         timeZone: database.timeZone,

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { TOP_UP_MAX, TOP_UP_MIN } from '@kabinet/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { isNotifyingAcquirer, WebhookRejectedError } from '../acquirer/acquirer.ts';
+import { AcquirerTimeoutError, isNotifyingAcquirer, WebhookRejectedError } from '../acquirer/acquirer.ts';
 import { requirePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../http/context.ts';
 import { runIdempotent } from '../http/idempotency.ts';
@@ -127,14 +127,15 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
           tags: ['payments'],
           summary: 'Acquirer webhook (server to server)',
           description:
-            'Called by the acquirer, not by browsers (no CSRF token, no session). Header ' +
+            'Called by the acquirer, not by browsers (no CSRF token, no session). `sandbox`: header ' +
             '`Kabinet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">`; 401 ' +
             '`webhook_signature_invalid`, 400 `webhook_timestamp_stale` (over 300 s off) or `webhook_malformed`. ' +
-            'Deduplicated by event id: a redelivery answers 200 `duplicate: true` and changes nothing. See ' +
-            'docs/payments.md.',
+            '`yookassa`: unsigned, so only the payment id is read and its state is fetched from YooKassa; 503 ' +
+            '`acquirer_unavailable` when YooKassa does not answer (it redelivers). Deduplicated by event id: a ' +
+            'redelivery answers 200 `duplicate: true` and changes nothing. See docs/payments.md.',
           params: WebhookParams,
           body: Type.String({ description: 'The event, JSON (kept raw for the signature).' }),
-          response: { 200: WebhookResult, ...problemResponses(400, 401, 404) },
+          response: { 200: WebhookResult, ...problemResponses(400, 401, 404, 503) },
         },
       },
       async (request) => {
@@ -146,6 +147,8 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
         try {
           notification = await acquirer.readNotification(request.body, request.headers, now);
         } catch (err) {
+          if (err instanceof AcquirerTimeoutError)
+            throw new AppError(503, 'acquirer_unavailable', 'The acquirer did not answer the state lookup.');
           if (!(err instanceof WebhookRejectedError)) throw err;
           request.log.warn({ reason: err.reason }, 'acquirer webhook rejected');
           if (err.reason === 'bad_signature')
