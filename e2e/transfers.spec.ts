@@ -14,7 +14,7 @@ async function balanceOf(db: Parameters<typeof freshSubscriber>[0], accountId: s
   return row.balance;
 }
 
-test('PAY-06 transfers money with the SMS code read on the virtual phone, fee shown before sending', async ({
+test('PAY-06 transfers money with the SMS code read on the virtual phone, fee shown before sending, then listed as sent', async ({
   page,
   db,
 }) => {
@@ -40,6 +40,13 @@ test('PAY-06 transfers money with the SMS code read on the virtual phone, fee sh
   await expect(page.getByTestId('transfer-balance-after')).toContainText('394,00');
   expect(await balanceOf(db, sender.accountId)).toBe(394_00n);
   expect(await balanceOf(db, friend.accountId)).toBe(100_00n);
+  // The list of sent transfers shows it, done, with its fee.
+  const sent = page.getByTestId('transfer-sent-row');
+  await expect(sent).toHaveCount(1);
+  await expect(sent.first()).toHaveAttribute('data-status', 'completed');
+  await expect(sent.first()).toContainText('100,00');
+  await expect(sent.first()).toContainText('6,00');
+  await expect(sent.first()).toContainText('Выполнен');
 });
 
 test('PAY-06 names the problem on the form: same number, and more than the balance allows', async ({

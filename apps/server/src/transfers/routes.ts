@@ -15,13 +15,14 @@ import {
   ConfirmTransferBody,
   ConfirmTransferResult,
   CreateTransferBody,
+  SentTransfers,
   TransferSchema,
   TransferTerms,
 } from './schemas.ts';
 import { loadSenderLine } from './sender-line.ts';
 import { sentSums } from './sent-sums.ts';
 import { transferProblems } from './transfer-problems.ts';
-import { transferView } from './transfer-view.ts';
+import { sentTransfers, transferView } from './transfer-view.ts';
 
 /** PAY-06 mobile transfers from a prepaid line's balance to another of our numbers, confirmed by SMS code. */
 export async function transferRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -64,6 +65,21 @@ export async function transferRoutes(root: FastifyInstance, ctx: AppContext) {
         sentThisMonth: toSafeNumber(sums.sentThisMonth),
       };
     },
+  );
+
+  app.get(
+    '/api/v1/lines/:lineId/transfers',
+    {
+      preValidation: lineGuard(ctx, 'full'),
+      schema: {
+        tags: ['transfers'],
+        summary: 'The transfers the line sent: recipient, amount, fee, status (PAY-06)',
+        description: 'Needs full access to the line (the recipients’ numbers are shown).',
+        params: LineIdParams,
+        response: { 200: SentTransfers, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({ transfers: await sentTransfers(ctx.db, request.params.lineId, ctx.now()) }),
   );
 
   app.post(

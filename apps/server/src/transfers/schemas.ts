@@ -58,3 +58,10 @@ export const ConfirmTransferResult = Type.Object({
   transfer: TransferSchema,
   balance: Kopecks('The sender’s balance afterwards.'),
 });
+
+export const SentTransfers = Type.Object({
+  transfers: Type.Array(TransferSchema, {
+    description:
+      'The line’s last 20 transfers, newest first; one whose code expired unconfirmed is `failed`.',
+  }),
+});

@@ -187,6 +187,35 @@ describe('mobile transfers', () => {
     expect(await balanceOf(friend.accountId)).toBe(0n);
   });
 
+  it('PAY-06 lists the transfers a line sent, newest first, an expired code as failed, to the sender only', async () => {
+    const { sub, client } = await sender(1_000_00n);
+    const friend = await buildSubscriber(t.db);
+    const done = (await start(client, sub.lineId, { phone: friend.msisdn, amount: 70_00 })).json().id;
+    expect(
+      (await confirm(client, sub.lineId, done, await transferCode(sub.msisdn, '70,00'))).statusCode,
+    ).toBe(200);
+    t.clock.advance(1000);
+    const waiting = (await start(client, sub.lineId, { phone: friend.msisdn, amount: 80_00 })).json().id;
+
+    const list = async () =>
+      (await client.get(`/api/v1/lines/${sub.lineId}/transfers`)).json<{
+        transfers: Array<{ id: string; status: string; amount: number; fee: number; phone: string }>;
+      }>().transfers;
+    expect(await list()).toMatchObject([
+      { id: waiting, status: 'awaiting_code', amount: 80_00, fee: 5_80, phone: friend.msisdn },
+      { id: done, status: 'completed', amount: 70_00, fee: 5_70, phone: friend.msisdn },
+    ]);
+    t.clock.advance(5 * 60_000 + 1000);
+    expect((await list()).map((x) => x.status)).toEqual(['failed', 'completed']);
+
+    const stranger = await buildSubscriber(t.db, { withLogin: true });
+    const { client: other } = await clientWithSession(t, stranger.loginId ?? '', {
+      access: 'full',
+      method: 'sms_code',
+    });
+    expect((await other.get(`/api/v1/lines/${sub.lineId}/transfers`)).statusCode).toBe(404);
+  });
+
   it('PAY-06 names the field of a bad recipient or amount and moves nothing', async () => {
     const { sub, client } = await sender(500_00n);
     const friend = await buildSubscriber(t.db);

@@ -33,6 +33,16 @@ export function getTransferTerms(lineId: string, signal?: AbortSignal): Promise<
   return call('GET', `/lines/${encodeURIComponent(lineId)}/transfers/terms`, { signal });
 }
 
+/** GET /lines/{id}/transfers: the line's last 20 transfers, newest first. */
+export async function getSentTransfers(lineId: string, signal?: AbortSignal): Promise<MobileTransfer[]> {
+  const { transfers } = await call<{ transfers: MobileTransfer[] }>(
+    'GET',
+    `/lines/${encodeURIComponent(lineId)}/transfers`,
+    { signal },
+  );
+  return transfers;
+}
+
 /** POST /lines/{id}/transfers: checks the transfer and sends the SMS code; no money moves yet. */
 export function startTransfer(
   lineId: string,

@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/api-client';
 import {
   confirmTransfer,
+  getSentTransfers,
   getTransferTerms,
   type MobileTransfer,
   startTransfer,
@@ -12,6 +13,7 @@ import type { Me } from '../api/types';
 import { useSessionGuard } from '../auth/use-session-guard';
 import { newIdempotencyKey } from '../catalog/idempotency-key';
 import { lineLabel } from '../dashboard/line-label';
+import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { formatMsisdn } from '../format/phone';
 import { TextField } from '../forms/text-field';
@@ -22,6 +24,7 @@ import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { useResource } from '../lib/use-resource';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
+import '../statements/statements.css';
 import '../vouchers/voucher.css';
 
 type Errors = Partial<Record<'phone' | 'amount' | 'code' | 'form', string>>;
@@ -84,6 +87,7 @@ export default function TransferPage({ me }: { me: Me }) {
     (line) => line.kind === 'mobile' && line.msisdn && line.status !== 'closed' && line.access === 'full',
   );
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
+  const [sentVersion, setSentVersion] = useState(0);
   return (
     <div className="page vt-page" data-testid="transfer-page">
       <PaymentsTabs />
@@ -114,7 +118,9 @@ export default function TransferPage({ me }: { me: Me }) {
             key={lineId}
             lineId={lineId}
             msisdn={lines.find((line) => line.id === lineId)?.msisdn ?? ''}
+            onSent={() => setSentVersion((n) => n + 1)}
           />
+          <SentTransfers key={`${lineId}:${sentVersion}`} lineId={lineId} />
         </>
       )}
     </div>
@@ -126,7 +132,59 @@ type Step =
   | { kind: 'code'; transfer: MobileTransfer }
   | { kind: 'done'; transfer: MobileTransfer; balance: number };
 
-function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
+/** The line's last transfers (PAY-06): when, to whom, amount, fee and status. */
+function SentTransfers({ lineId }: { lineId: string }) {
+  const t = useT();
+  const w = t.transfer.sent;
+  const sent = useResource((signal) => getSentTransfers(lineId, signal));
+  if (sent.state.status === 'loading') return <LoadingState />;
+  if (sent.state.status === 'error') return <ErrorState error={sent.state.error} onRetry={sent.reload} />;
+  const transfers = sent.state.data;
+  return (
+    <section className="card" data-testid="transfer-sent">
+      <h2>{w.title}</h2>
+      {transfers.length === 0 ? (
+        <p className="muted">{w.none}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="statements-table">
+            <thead>
+              <tr>
+                <th scope="col">{w.when}</th>
+                <th scope="col">{w.to}</th>
+                <th scope="col">{w.amount}</th>
+                <th scope="col">{w.fee}</th>
+                <th scope="col">{w.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transfers.map((transfer) => (
+                <tr key={transfer.id} data-testid="transfer-sent-row" data-status={transfer.status}>
+                  <td>{formatDateTime(t.locale, transfer.completedAt ?? transfer.createdAt)}</td>
+                  <td>{formatMsisdn(transfer.phone)}</td>
+                  <td>{formatMoney(t.locale, transfer.amount)}</td>
+                  <td>{formatMoney(t.locale, transfer.fee)}</td>
+                  <td>{w.statuses[transfer.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TransferFlow({
+  lineId,
+  msisdn,
+  onSent,
+}: {
+  lineId: string;
+  msisdn: string;
+  /** A transfer was started or completed: the list of sent transfers is read again. */
+  onSent: () => void;
+}) {
   const t = useT();
   const w = t.transfer;
   const terms = useResource((signal) => getTransferTerms(lineId, signal));
@@ -176,6 +234,7 @@ function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
       const transfer = await startTransfer(lineId, body, keyFor({ start: body }));
       setCode('');
       setStep({ kind: 'code', transfer });
+      onSent();
     } catch (failure) {
       setErrors(transferErrors(t, data, failure));
     } finally {
@@ -196,6 +255,7 @@ function TransferFlow({ lineId, msisdn }: { lineId: string; msisdn: string }) {
       const done = await confirmTransfer(lineId, transfer.id, typed, keyFor({ confirm: transfer.id, typed }));
       setStep({ kind: 'done', transfer: done.transfer, balance: done.balance });
       terms.reload();
+      onSent();
     } catch (failure) {
       setErrors(transferErrors(t, data, failure));
     } finally {

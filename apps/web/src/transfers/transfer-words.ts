@@ -29,6 +29,16 @@ export const transferRu = {
   notPrepaid: 'Переводы доступны только с номеров с авансовой оплатой.',
   lineNotActive: 'Номер заблокирован: с него нельзя переводить деньги.',
   noLines: 'Нет номеров, с которых можно перевести деньги.',
+  sent: {
+    title: 'Отправленные переводы',
+    none: 'С этого номера ещё не было переводов.',
+    when: 'Когда',
+    to: 'Кому',
+    amount: 'Сумма',
+    fee: 'Комиссия',
+    status: 'Статус',
+    statuses: { awaiting_code: 'Ждёт код', completed: 'Выполнен', failed: 'Не выполнен' },
+  },
   errors: {
     required: 'Укажите сумму.',
     not_a_number: 'Сумма — это число, например 500 или 150,50.',
@@ -78,6 +88,16 @@ export const transferEn: typeof transferRu = {
   notPrepaid: 'Transfers can only be sent from prepaid numbers.',
   lineNotActive: 'The number is blocked: it cannot send money.',
   noLines: 'None of your numbers can send money.',
+  sent: {
+    title: 'Sent transfers',
+    none: 'No transfers from this number yet.',
+    when: 'When',
+    to: 'To',
+    amount: 'Amount',
+    fee: 'Fee',
+    status: 'Status',
+    statuses: { awaiting_code: 'Awaiting code', completed: 'Done', failed: 'Not done' },
+  },
   errors: {
     required: 'Enter an amount.',
     not_a_number: 'The amount is a number, e.g. 500 or 150.50.',
