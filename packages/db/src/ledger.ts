@@ -52,23 +52,23 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
     );
   }
   const id = newId('transfer', input.at);
-  const inserted = await trx
-    .insertInto('ledger_transfers')
-    .values({
-      id,
-      debit_account_id: input.debitAccountId,
-      credit_account_id: input.creditAccountId,
-      amount: input.amount,
-      kind: input.kind,
-      idempotency_key: input.idempotencyKey ?? null,
-      line_id: input.lineId ?? null,
-      description: input.description ?? '',
-      ...(input.at ? { created_at: input.at } : {}),
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) {
+  // The transfer and the balances it moves in one statement: the update runs only when the insert did (a repeated
+  // key inserts nothing, so moves nothing). `locked` is exactly the sides that move now.
+  const { rows } = await sql<{ id: string }>`
+    WITH transfer AS (
+      INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount, kind, idempotency_key, line_id,
+        description, created_at)
+      VALUES (${id}, ${input.debitAccountId}, ${input.creditAccountId}, ${input.amount}, ${input.kind},
+        ${input.idempotencyKey ?? null}, ${input.lineId ?? null}, ${input.description ?? ''},
+        ${input.at ?? sql`now()`})
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id)
+    UPDATE ledger_accounts a
+    SET balance = a.balance + CASE WHEN a.id = ${input.debitAccountId} THEN ${-input.amount}::bigint ELSE ${input.amount}::bigint END
+    FROM transfer
+    WHERE a.id = ANY(${locked}::text[])
+    RETURNING transfer.id`.execute(trx);
+  if (rows.length === 0) {
     const existing = await trx
       .selectFrom('ledger_transfers')
       .select('id')
@@ -76,8 +76,6 @@ export async function postTransfer(trx: Db, input: TransferInput): Promise<Poste
       .executeTakeFirstOrThrow();
     return { id: existing.id, created: false };
   }
-  if (input.deferred !== 'debit') await moveHotBalance(trx, input.debitAccountId, -input.amount);
-  if (input.deferred !== 'credit') await moveHotBalance(trx, input.creditAccountId, input.amount);
   return { id, created: true };
 }
 
