@@ -2,20 +2,21 @@
  * `npm run bench:rating` (issue 5): 1,000,000 synthetic usage records for 10,000 lines rated and persisted through
  * the real ingestion path (ingestUsage) into a scratch PostgreSQL database, and the rating repeated with a skewed
  * load (1% of the lines get 30% of the records), the two interleaved chunk by chunk and timed apart; then the
- * uniform load's rated rows bulk-COPYed into a scratch table of the same shape (columns and indexes) as the
- * database's raw write speed. Prints `name: value` lines.
+ * uniform load's rated rows bulk-COPYed (binary, as rating writes them) into a scratch table of the same shape
+ * (columns and indexes) as the database's raw write speed. Prints `name: value` lines.
  * Targets: rated_per_s ≥ 60000, ratio ≥ 0.3, skewed_ratio ≥ 0.8, peak_rss_mb < 500.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a database
  * `kabinet_bench_rating_<pid>` is created there and dropped at the end (kept with BENCH_KEEP=1). BENCH_RECORDS /
  * BENCH_LINES shrink the run; BENCH_LANES (workers, default 2) and BENCH_CHUNK (records generated at a time and split
- * between the workers, default 40,000) tune it. Phase timings, Node CPU and RSS go to stderr.
+ * between the workers, default 40,000) tune it. Seconds per load, Node CPU and RSS go to stderr.
  */
 import { connect, type Db, ensureOperatorAccounts, migrate, verifyLedger, withDatabase } from '@kabinet/db';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { BinaryCopyWriter } from '../src/rating/copy-binary.ts';
 import { ingestUsage, type UsageInput } from '../src/rating/ingest.ts';
-import { copyFrom, copyValue } from '../src/rating/pg-copy.ts';
+import { copyFrom } from '../src/rating/pg-copy.ts';
 import { syntheticBatches } from '../src/rating/synthetic-usage.ts';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -225,29 +226,29 @@ async function copyBaseline(db: Db, pool: pg.Pool): Promise<number> {
       });
       if (page.rows.length === 0) break;
       const t0 = performance.now();
-      const lines: string[] = [];
+      // The same binary COPY format as rating writes its records in (decisions/0027), so the baseline is the raw
+      // speed of the fastest write rating could use, not of a slower text format.
+      const out = new BinaryCopyWriter();
+      const int8 = (v: string | Date | null | undefined) => BigInt(v as string);
+      const text = (v: string | Date | null | undefined) => (v === null ? null : (v as string));
       for (const r of page.rows) {
-        lines.push(
-          [
-            r.id,
-            (r.started_at as Date).toISOString(),
-            r.line_id,
-            r.account_id,
-            r.kind,
-            r.other_party,
-            r.volume,
-            r.roaming_zone,
-            r.from_package,
-            r.cost,
-            r.balance_after,
-            r.transfer_id,
-            (r.rated_at as Date).toISOString(),
-          ]
-            .map((v) => copyValue(v as string | null))
-            .join('\t'),
-        );
+        out.row(13);
+        out.text(text(r.id));
+        out.timestamptz(r.started_at as Date);
+        out.text(text(r.line_id));
+        out.text(text(r.account_id));
+        out.text(text(r.kind));
+        out.text(text(r.other_party));
+        out.int8(int8(r.volume));
+        out.text(text(r.roaming_zone));
+        out.int8(int8(r.from_package));
+        out.int8(int8(r.cost));
+        if (r.balance_after === null) out.text(null);
+        else out.int8(int8(r.balance_after));
+        out.text(text(r.transfer_id));
+        out.timestamptz(r.rated_at as Date);
       }
-      await copyFrom(client, `bench_copy (${columns})`, [Buffer.from(`${lines.join('\n')}\n`)]);
+      await copyFrom(client, `bench_copy (${columns}) FROM STDIN (FORMAT binary)`, out.finish());
       seconds += (performance.now() - t0) / 1000;
       const last: Record<string, string | Date | null> | undefined = page.rows[page.rows.length - 1];
       after = { id: String(last?.id), at: last?.started_at as Date };

@@ -54,22 +54,13 @@ export async function lockLines(db: Db, msisdns: readonly string[]): Promise<Map
 }
 
 /**
- * `rates` (tariffs.rates JSON, shaped by the catalog loader) of these tariffs and of every tariff these lines had
- * in [from, to] (their history, see loadServicePeriods): one statement, run beside the other reads.
+ * `rates` (tariffs.rates JSON, shaped by the catalog loader) of these tariffs: the lines' current ones and those of
+ * their periods in the batch (loadServicePeriods, read first), so this is a lookup of a few ids.
  */
-export async function loadTariffRates(
-  db: Db,
-  ids: readonly string[],
-  lineIds: readonly string[],
-  from: Date,
-  to: Date,
-): Promise<Map<string, RatingRates>> {
+export async function loadTariffRates(db: Db, ids: readonly string[]): Promise<Map<string, RatingRates>> {
   if (ids.length === 0) return new Map();
   const rows = await sql<{ id: string; rates: RatingRates }>`
-    SELECT id, rates FROM tariffs WHERE id = ANY(${textArray(ids)}::text[])
-      OR id IN (SELECT tariff_id FROM line_service_periods
-                WHERE line_id = ANY(${textArray(lineIds)}::text[]) AND tariff_id IS NOT NULL
-                  AND valid_from <= ${to} AND (valid_to IS NULL OR valid_to > ${from}))`.execute(db);
+    SELECT id, rates FROM tariffs WHERE id = ANY(${textArray(ids)}::text[])`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, r.rates]));
 }
 

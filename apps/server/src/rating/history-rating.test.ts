@@ -68,15 +68,20 @@ describe('RATE-02 records are rated on what the line had at their time', () => {
       await trx.updateTable('lines').set({ tariff_id: next.id }).where('id', '=', s.lineId).execute();
     });
     const before = callAt(s.msisdn, 60, 60);
+    const alsoBefore = callAt(s.msisdn, 31, 60);
+    const atChange = callAt(s.msisdn, 30, 60);
     const after = callAt(s.msisdn, 10, 60);
-    // Both in one batch, arriving after the change: the old one still costs the old price.
-    expect((await ingestUsage(db, [after, before], { now })).accepted).toBe(2);
-    const rows = await rowsOf([before.recordId, after.recordId]);
+    // All in one batch, arriving after the change: the old ones still cost the old price; the change's own instant
+    // is on the new tariff.
+    expect((await ingestUsage(db, [after, atChange, before, alsoBefore], { now })).accepted).toBe(4);
+    const rows = await rowsOf([before.recordId, alsoBefore.recordId, atChange.recordId, after.recordId]);
     expect(rows.map((r) => [r.id, r.cost])).toEqual([
       [before.recordId, 250n],
+      [alsoBefore.recordId, 250n],
+      [atChange.recordId, 900n],
       [after.recordId, 900n],
     ]);
-    expect(await balanceOf(db, s.ledgerAccountId)).toBe(100_00n - 250n - 900n);
+    expect(await balanceOf(db, s.ledgerAccountId)).toBe(100_00n - 2n * 250n - 2n * 900n);
     await expectLedgerVerifies(db);
   });
 

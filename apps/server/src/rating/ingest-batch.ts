@@ -3,10 +3,10 @@
  * (in id order), rate in memory and write records, buckets, transfers and balances together.
  *
  * Exactly once: the first attempt assumes the records are new (the usual case, and it saves a lookup per record)
- * and inserts them without ON CONFLICT. If any is already stored, the primary key refuses the insert, the whole
- * transaction rolls back, and the batch is retried with an explicit lookup of stored records under the accounts'
- * locks: duplicates are then counted and skipped, so nothing is charged twice. Deadlocks and serialization
- * failures retry the same way.
+ * and writes them by COPY, which has no ON CONFLICT (decisions/0027). If any is already stored, the primary key
+ * refuses the COPY, the whole transaction rolls back, and the batch is retried with an explicit lookup of stored
+ * records under the accounts' locks: duplicates are then counted and skipped, so nothing is charged twice.
+ * Deadlocks and serialization failures retry the same way.
  */
 import type { Db } from '@kabinet/db';
 import { ensureOperatorAccounts } from '@kabinet/db';
@@ -28,7 +28,11 @@ export interface BatchOutcome {
   accepted: number;
   duplicated: number;
   rejected: RejectedRecord[];
-  /** Billing accounts whose balance moved. */
+  /**
+   * Billing accounts whose balance moved (charged by this batch). Accounts whose records all came out of packages
+   * are not listed: the balance rules decide on a balance, and theirs did not change (an ended grace is the periodic
+   * job's sweep, as for every other caller of the rules).
+   */
   accounts: string[];
 }
 
@@ -49,11 +53,15 @@ function revenueAccount(db: Db): Promise<string> {
 
 const keyOf = (u: UsageInput) => `${u.recordId}|${u.startedAt.getTime()}`;
 
-/** Shape checks and duplicates inside the batch itself. */
+/**
+ * Shape checks and duplicates inside the batch itself. A record is the same when its id and start time are (the
+ * primary key): ids are looked up first and a key string is built only for an id seen twice, which is rare.
+ */
 function checkAll(records: readonly UsageInput[], firstIndex: number, now: Date) {
   const rejected: RejectedRecord[] = [];
   const checked: CheckedUsage[] = [];
-  const seen = new Set<string>();
+  const firstTime = new Map<string, number>();
+  let repeated: Set<string> | null = null;
   let duplicated = 0;
   for (let i = 0; i < records.length; i++) {
     const input = records[i] as UsageInput;
@@ -67,12 +75,23 @@ function checkAll(records: readonly UsageInput[], firstIndex: number, now: Date)
       });
       continue;
     }
-    const key = keyOf(input);
-    if (seen.has(key)) duplicated += 1;
-    else {
-      seen.add(key);
-      checked.push(c);
+    const t = input.startedAt.getTime();
+    const first = firstTime.get(input.recordId);
+    if (first === undefined) firstTime.set(input.recordId, t);
+    else if (first === t) {
+      duplicated += 1;
+      continue;
+    } else {
+      // The same id at another time is another record, unless that pair was seen too.
+      repeated ??= new Set();
+      const key = keyOf(input);
+      if (repeated.has(key)) {
+        duplicated += 1;
+        continue;
+      }
+      repeated.add(key);
     }
+    checked.push(c);
   }
   return { rejected, checked, duplicated };
 }
@@ -133,11 +152,14 @@ export async function ingestBatch(
         }
         const lineIds = [...new Set(known.map((k) => k.line.id))];
         const span = [new Date(from), new Date(to)] as const;
-        const [rates, buckets, periods] = await Promise.all([
-          loadTariffRates(trx, [...new Set(known.map((k) => k.line.tariffId))], lineIds, ...span),
+        const [buckets, periods] = await Promise.all([
           loadBuckets(trx, lineIds, ...span),
           loadServicePeriods(trx, lineIds, ...span),
         ]);
+        // The tariffs to price with: the lines' current ones and those of their periods in the span.
+        const tariffIds = new Set(known.map((k) => k.line.tariffId));
+        for (const list of periods.values()) for (const p of list) if (p.tariffId) tariffIds.add(p.tariffId);
+        const rates = await loadTariffRates(trx, [...tariffIds]);
         const rated = rateBatch({ records: known, rates, buckets, periods, now });
         await insertRatedRecords(trx, rated.rows, now);
         await consumeBuckets(trx, rated.takes);
@@ -146,7 +168,7 @@ export async function ingestBatch(
           accepted: rated.rows.length,
           duplicated: duplicated + stored,
           rejected: [...refused, ...rated.rejected].sort((a, b) => a.index - b.index),
-          accounts: [...new Set(rated.rows.map((r) => r.accountId))],
+          accounts: rated.charges.map((c) => c.accountId),
         };
       });
     } catch (err) {

@@ -145,6 +145,37 @@ describe('RATE-01 exactly once, and bad input rejected', () => {
     await expectLedgerVerifies(db);
   });
 
+  it('RATE-01 counts a repeated id and time in one batch once, and the same id at another time as another record', async () => {
+    const db = database.db;
+    const s = await buildRatedSubscriber(db, { balance: 100_00n, voiceLeft: 0n });
+    const first = call(s.msisdn, 60);
+    const later = { ...first, startedAt: new Date(first.startedAt.getTime() + 1000) };
+    expect(await ingestUsage(db, [first, later, later, first], { now })).toEqual({
+      accepted: 2,
+      duplicated: 2,
+      rejected: [],
+    });
+    expect(await balanceOf(db, s.ledgerAccountId)).toBe(100_00n - 2n * 250n);
+  });
+
+  it('RATE-01 stores record ids and other parties with backslashes and tabs exactly as sent', async () => {
+    const db = database.db;
+    const s = await buildRatedSubscriber(db, { balance: 100_00n, voiceLeft: 0n });
+    const record = call(s.msisdn, 60, {
+      recordId: `t\\N-${process.pid}-${seq}`,
+      otherParty: 'a\tb\\N\nc',
+    });
+    expect((await ingestUsage(db, [record], { now })).accepted).toBe(1);
+    const row = await db
+      .selectFrom('usage_records')
+      .select(['id', 'other_party'])
+      .where('line_id', '=', s.lineId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ id: record.recordId, other_party: record.otherParty });
+    // Sent again, it is a duplicate: the stored key is the one sent.
+    expect(await ingestUsage(db, [record], { now })).toEqual({ accepted: 0, duplicated: 1, rejected: [] });
+  });
+
   it('RATE-01 rejects an unknown number and malformed records with their index, and rates the rest', async () => {
     const db = database.db;
     const s = await buildRatedSubscriber(db, { balance: 100_00n, voiceLeft: 0n });

@@ -56,7 +56,7 @@ export const INGEST_BATCH_SIZE = 50_000;
  * Rates and persists a batch exactly once per record id: the line's tariff and the packages in effect at the record's
  * time first (decisions/0012), then prices; ledger transfer, buckets and the rated record in one transaction per
  * batch of INGEST_BATCH_SIZE (ingest-batch.ts). After commit, the
- * balance rules (charging/balance-rules.ts) run for the accounts touched.
+ * balance rules (charging/balance-rules.ts) run for the accounts whose balance the batches moved (decisions/0027).
  */
 export async function ingestUsage(
   db: Db,
@@ -66,15 +66,15 @@ export async function ingestUsage(
   const now = options.now ?? (() => new Date());
   const first = options.firstIndex ?? 0;
   const summary: IngestSummary = { accepted: 0, duplicated: 0, rejected: [] };
-  const touched = new Set<string>();
+  const charged = new Set<string>();
   for (let start = 0; start < records.length; start += INGEST_BATCH_SIZE) {
     const part = records.slice(start, start + INGEST_BATCH_SIZE);
     const result = await ingestBatch(db, part, first + start, now());
     summary.accepted += result.accepted;
     summary.duplicated += result.duplicated;
     summary.rejected.push(...result.rejected);
-    for (const id of result.accounts) touched.add(id);
+    for (const id of result.accounts) charged.add(id);
   }
-  if (touched.size > 0) await applyBalanceRules(db, [...touched].sort(), now());
+  if (charged.size > 0) await applyBalanceRules(db, [...charged].sort(), now());
   return summary;
 }

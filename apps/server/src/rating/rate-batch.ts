@@ -3,7 +3,15 @@
  * buckets drawn down as it goes, a running balance for `balance_after`, and per account one charge that the
  * account's records reference. No I/O: the caller loaded everything and writes the result.
  */
-import { bucketsAt, newId, type RatingPeriod, type RatingRates, rateRecord, servicesAt } from '@kabinet/core';
+import {
+  bucketsAt,
+  newId,
+  type RatingPeriod,
+  type RatingRates,
+  type RatingServices,
+  rateRecord,
+  servicesAt,
+} from '@kabinet/core';
 import type { BatchLine, LoadedBucket } from './batch-queries.ts';
 import type { AccountCharge, RatedRow } from './batch-writes.ts';
 import type { RejectedRecord } from './ingest.ts';
@@ -37,9 +45,44 @@ type Item = BatchInput['records'][number];
 
 /** Oldest first; a record id breaks ties so that two runs of the same input agree on `balance_after`. */
 function byTime(a: Item, b: Item): number {
-  const d = a.usage.input.startedAt.getTime() - b.usage.input.startedAt.getTime();
+  const d = a.usage.at - b.usage.at;
   if (d !== 0) return d;
   return a.usage.input.recordId < b.usage.input.recordId ? -1 : 1;
+}
+
+/** What a line had over [fromMs, toMs): the same for every record of the line in that span. */
+interface LineServices {
+  fromMs: number;
+  toMs: number;
+  services: RatingServices;
+  buckets: readonly LoadedBucket[];
+}
+
+/**
+ * servicesAt and bucketsAt for a record at `t`, reusing the previous record's answer when no period of the line
+ * starts or ends between the two (a line's records are rated in time order, and most lines change nothing for
+ * weeks): the span from the last boundary at or before `t` to the next one after it has one answer.
+ */
+function lineServicesAt(
+  history: readonly RatingPeriod[],
+  previous: LineServices | undefined,
+  t: number,
+  at: Date,
+  tariffId: string,
+  buckets: readonly LoadedBucket[],
+): LineServices {
+  if (previous && previous.fromMs <= t && t < previous.toMs) return previous;
+  let fromMs = Number.NEGATIVE_INFINITY;
+  let toMs = Number.POSITIVE_INFINITY;
+  for (const p of history) {
+    for (const edge of [p.fromMs, p.toMs]) {
+      if (edge === null) continue;
+      if (edge <= t) fromMs = Math.max(fromMs, edge);
+      else toMs = Math.min(toMs, edge);
+    }
+  }
+  const services = servicesAt(history, at, tariffId);
+  return { fromMs, toMs, services, buckets: bucketsAt(buckets, services) };
 }
 
 /** Rates every record of the batch; rejected ones are left out of rows, charges and takes. */
@@ -62,6 +105,7 @@ export function rateBatch(input: BatchInput): BatchResult {
   // Transfer ids: one random id per batch, a counter per account (thousands of CSPRNG calls per batch otherwise).
   const transferBase = newId('transfer', input.now);
   const noBuckets: LoadedBucket[] = [];
+  const spans = new Map<string, LineServices>();
   for (const items of byAccount.values()) {
     if (items.length > 1) items.sort(byTime);
     const first = items[0] as Item;
@@ -73,11 +117,15 @@ export function rateBatch(input: BatchInput): BatchResult {
       // The tariff and options the line had when the record happened (decisions/0012), not today's.
       const lineBuckets = bucketsByLine.get(line.id) ?? noBuckets;
       const history = input.periods?.get(line.id);
-      const services = history ? servicesAt(history, u.startedAt, line.tariffId) : null;
+      let span: LineServices | undefined;
+      if (history) {
+        span = lineServicesAt(history, spans.get(line.id), usage.at, u.startedAt, line.tariffId, lineBuckets);
+        spans.set(line.id, span);
+      }
       const outcome = rateRecord(
         { kind: u.kind, at: u.startedAt, volume: usage.volume, otherParty: u.otherParty, zone: u.zone },
-        input.rates.get(services?.tariffId ?? line.tariffId) ?? {},
-        services ? bucketsAt(lineBuckets, services) : lineBuckets,
+        input.rates.get(span?.services.tariffId ?? line.tariffId) ?? {},
+        span?.buckets ?? lineBuckets,
       );
       if (!outcome.ok) {
         result.rejected.push({
@@ -95,7 +143,7 @@ export function rateBatch(input: BatchInput): BatchResult {
       balance -= outcome.cost;
       const row: RatedRow = {
         id: u.recordId,
-        startedAt: u.startedAt.toISOString(),
+        startedAt: u.startedAt,
         lineId: line.id,
         accountId: line.accountId,
         kind: u.kind,
@@ -112,6 +160,7 @@ export function rateBatch(input: BatchInput): BatchResult {
         if (!charge) {
           charge = {
             transferId: `${transferBase}${result.charges.length.toString(36)}`,
+            accountId: line.accountId,
             ledgerAccountId: line.ledgerAccountId,
             lineId: line.id,
             amount: 0n,

@@ -15,6 +15,8 @@ export interface CheckedUsage {
   input: UsageInput;
   index: number;
   volume: bigint;
+  /** `input.startedAt` in epoch ms, read once (rating sorts and compares by it). */
+  at: number;
 }
 
 function volumeOf(input: UsageInput): bigint | string {
@@ -63,5 +65,5 @@ export function checkUsage(input: UsageInput, index: number, now: Date): Checked
   }
   const volume = volumeOf(input);
   if (typeof volume === 'string') return volume;
-  return { input, index, volume };
+  return { input, index, volume, at: input.startedAt.getTime() };
 }
