@@ -13,7 +13,11 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
 const serverScript = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
-const child = spawn(process.execPath, [runTs, serverScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+// BENCH_NODE_FLAGS (e.g. `--cpu-prof`) go to the server process, for profiling.
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeFlags, runTs, serverScript], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 
 const ready = await new Promise<{ port: number; clients: Array<{ cookie: string; lineId: string }> }>(
   (resolve, reject) => {
