@@ -131,6 +131,38 @@ describe('the YooKassa adapter against recorded fixtures', () => {
     expect(state).toMatchObject({ status: 'failed', failureReason: 'permission_revoked' });
   });
 
+  it('PAY-04 a saved card YooKassa refuses fails the charge (invalid_token); our credentials refused still throw', async () => {
+    const input = {
+      paymentId: 'pay_01jexampleautopay0000000000',
+      amount: 300_00n,
+      token: 'unknown-payment-method',
+      description: 'Автоплатёж / Autopay pay_01jexampleautopay0000000000',
+    };
+    server.on('POST', '/payments', {
+      status: 400,
+      body: {
+        type: 'error',
+        code: 'invalid_request',
+        description: 'Payment method not found',
+        parameter: 'payment_method_id',
+      },
+    });
+    expect(await yookassa.chargeToken(input)).toEqual({
+      externalId: '',
+      status: 'failed',
+      amount: 300_00n,
+      failureReason: 'invalid_token',
+    });
+    server.on('POST', '/payments', {
+      status: 401,
+      body: { type: 'error', code: 'invalid_credentials', description: 'Bad credentials' },
+    });
+    await expect(yookassa.chargeToken(input)).rejects.toMatchObject({
+      status: 401,
+      code: 'invalid_credentials',
+    });
+  });
+
   it('PAY-04 an undecided charge is looked up by GET (a replayed POST answers its first, frozen response)', async () => {
     const pending = loadFixture('charge-saved-card-pending');
     const decided = loadFixture('charge-saved-card');

@@ -73,13 +73,24 @@ export class YooKassaAcquirer implements NotifyingAcquirer {
    * still undecided there is a timeout: the payment stays pending and autopay asks again later.
    */
   async chargeToken(input: ChargeTokenInput): Promise<AcquirerPaymentState> {
-    const created = await this.post('chargeToken', input.paymentId, {
-      amount: toYooKassaAmount(input.amount),
-      capture: true,
-      payment_method_id: input.token,
-      description: descriptionFor(input.description),
-      metadata: { payment_id: input.paymentId },
-    });
+    let created: YooKassaPayment;
+    try {
+      created = await this.post('chargeToken', input.paymentId, {
+        amount: toYooKassaAmount(input.amount),
+        capture: true,
+        payment_method_id: input.token,
+        description: descriptionFor(input.description),
+        metadata: { payment_id: input.paymentId },
+      });
+    } catch (err) {
+      // YooKassa refused the saved card itself (unknown, revoked or not ours): no payment was made, so the charge
+      // failed — autopay records it and retries on its schedule instead of asking again every pass. Our own
+      // problems (credentials, a malformed request of ours) still throw.
+      if (err instanceof YooKassaApiError && refusesPaymentMethod(err)) {
+        return { externalId: '', status: 'failed', amount: input.amount, failureReason: 'invalid_token' };
+      }
+      throw err;
+    }
     const payment =
       created.status === 'succeeded' || created.status === 'canceled'
         ? created
@@ -172,4 +183,12 @@ export function paymentIdOfNotification(rawBody: string): string {
     throw new WebhookRejectedError('malformed');
   }
   return id;
+}
+
+/** A refusal that is about the saved card (`payment_method_id`), not about our request or credentials. */
+function refusesPaymentMethod(err: YooKassaApiError): boolean {
+  return (
+    err.parameter === 'payment_method_id' ||
+    ((err.status === 403 || err.status === 404) && err.code !== 'invalid_credentials')
+  );
 }
