@@ -1,4 +1,4 @@
-import { ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { applyBalanceRules } from '../apps/server/src/charging/balance-rules.ts';
 import { expect, test } from './fixtures.ts';
 import { freshSubscriber } from './fresh-subscriber.ts';
@@ -14,7 +14,7 @@ test('RATE-04 a line blocked for debt says why on the dashboard and a top-up unb
   const { msisdn, accountId } = await freshSubscriber(db, { balance: 300_00n, withLogin: true });
   const line = await storedLine(db, msisdn);
   // A fee the balance cannot cover (a real ledger transfer), funds out since two days: the grace is over.
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const debt = line.balance + 150_00n;
   await db.transaction().execute((trx) =>
     postTransfer(trx, {

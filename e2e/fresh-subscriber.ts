@@ -1,5 +1,5 @@
 import { newId } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { buildTariff } from '../apps/server/src/test/factories.ts';
 
 /** What a journey needs of its own subscriber; every field has the common default. */
@@ -130,7 +130,7 @@ async function insertSubscriber(db: Db, s: Insert): Promise<FreshSubscriber> {
         .execute();
     }
     if (s.balance) {
-      const accounts = await ensureOperatorAccounts(trx);
+      const accounts = OPERATOR_ACCOUNT_IDS;
       await postTransfer(trx, {
         debitAccountId: accounts.cash,
         creditAccountId: ledgerId,

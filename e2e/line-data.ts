@@ -1,4 +1,4 @@
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { sql } from 'kysely';
 
 /** The stored facts about a line that the tariff and services journeys compare the screen with. */
@@ -34,7 +34,7 @@ export async function storedStatus(db: Db, lineId: string) {
  * clearing account, so the books still balance (never a raw balance update).
  */
 export async function topUp(db: Db, msisdn: string, kopecks: bigint): Promise<void> {
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const line = await storedLine(db, msisdn);
   await db.transaction().execute((trx) =>
     postTransfer(trx, {

@@ -4,7 +4,7 @@
  * sandbox acquirer, listening on a free port — so the sandbox's webhooks go over HTTP to the app's own webhook
  * route, as they would from an acquirer. Prints one JSON line with what the load generator needs.
  */
-import { connect, ensureOperatorAccounts, migrate } from '@kabinet/db';
+import { connect, migrate, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import {
   createDatabaseFromTemplate,
   createTemplate,
@@ -25,7 +25,7 @@ const database = await createDatabaseFromTemplate(server.url, template, 'kabinet
 await migrate(database.url);
 const handle = connect(database.url, { max: Number(process.env.BENCH_POOL ?? 20) });
 const { db } = handle;
-const operator = await ensureOperatorAccounts(db);
+const operator = OPERATOR_ACCOUNT_IDS;
 
 const now = new Date();
 const clients = [];

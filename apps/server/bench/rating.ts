@@ -11,7 +11,7 @@
  * BENCH_LINES shrink the run; BENCH_LANES (workers, default 2) and BENCH_CHUNK (records generated at a time and split
  * between the workers, default 40,000) tune it. Seconds per load, Node CPU and RSS go to stderr.
  */
-import { connect, type Db, ensureOperatorAccounts, migrate, verifyLedger, withDatabase } from '@kabinet/db';
+import { connect, type Db, migrate, OPERATOR_ACCOUNT_IDS, verifyLedger, withDatabase } from '@kabinet/db';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { BinaryCopyWriter } from '../src/rating/copy-binary.ts';
@@ -70,7 +70,7 @@ try {
 
 /** 10,000 prepaid lines on one tariff with packages, each topped up by a real transfer. */
 async function seed(db: Db, now: Date): Promise<string[]> {
-  const ops = await ensureOperatorAccounts(db);
+  const ops = OPERATOR_ACCOUNT_IDS;
   const rates = {
     voice_out_per_min: 290,
     voice_intl_per_min: 3500,

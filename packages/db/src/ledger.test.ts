@@ -3,18 +3,18 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './connect.ts';
-import { ensureOperatorAccounts, moveHotBalance, postTransfer, verifyLedger } from './ledger.ts';
+import { moveHotBalance, OPERATOR_ACCOUNT_IDS, postTransfer, verifyLedger } from './ledger.ts';
 import { createTestDatabase } from './vitest.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
-let operator: Awaited<ReturnType<typeof ensureOperatorAccounts>>;
+let operator: typeof OPERATOR_ACCOUNT_IDS;
 
 beforeAll(async () => {
   const database = await createTestDatabase();
   db = database.db;
   drop = database.drop;
-  operator = await ensureOperatorAccounts(db);
+  operator = OPERATOR_ACCOUNT_IDS;
 });
 afterAll(async () => {
   await drop();

@@ -113,7 +113,7 @@ export async function verifyLedger(
   return { accounts: rows.rows.length, mismatches, total };
 }
 
-/** Operator ledger accounts every installation has; created by `ensureOperatorAccounts`. */
+/** Operator ledger accounts every installation has; migration 0020 creates them with the ids of `OPERATOR_ACCOUNT_IDS`. */
 export const OPERATOR_ACCOUNTS = {
   acquirer: { code: 'clearing:acquirer', kind: 'clearing', name: 'Acquirer clearing' },
   vouchers: { code: 'clearing:vouchers', kind: 'clearing', name: 'Prepaid vouchers' },
@@ -141,12 +141,3 @@ function operatorAccountId(code: string): string {
 export const OPERATOR_ACCOUNT_IDS = Object.fromEntries(
   Object.entries(OPERATOR_ACCOUNTS).map(([key, a]) => [key, operatorAccountId(a.code)]),
 ) as Record<OperatorAccount, string>;
-
-/**
- * The operator's ledger account ids by name. They are created by a migration with fixed ids (decisions/0029), so
- * this reads nothing; it is kept async, taking the database, for the callers written when the first money
- * movement created them.
- */
-export async function ensureOperatorAccounts(_db: Db): Promise<Record<OperatorAccount, string>> {
-  return OPERATOR_ACCOUNT_IDS;
-}

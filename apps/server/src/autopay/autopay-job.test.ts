@@ -1,4 +1,4 @@
-import { ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBalanceRules } from '../charging/balance-rules.ts';
 import { buildSubscriber } from '../test/factories.ts';
@@ -82,7 +82,7 @@ async function balanceOf(ledgerAccountId: string) {
 
 /** Spends money from the account (as a charge would), then runs the balance rules like every charge does. */
 async function spend(sub: { accountId: string; ledgerAccountId: string }, amount: bigint) {
-  const accounts = await ensureOperatorAccounts(t.db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   await t.db.transaction().execute((trx) =>
     postTransfer(trx, {
       debitAccountId: sub.ledgerAccountId,
@@ -284,7 +284,7 @@ describe('autopay job', () => {
     await spend(sub, 10_00n); // 40 ₽: still below
     await applyBalanceRules(t.db, [sub.accountId], t.clock.now, { timeZone: TZ });
     expect(await lowNotices()).toBe(1);
-    const accounts = await ensureOperatorAccounts(t.db);
+    const accounts = OPERATOR_ACCOUNT_IDS;
     await t.db.transaction().execute((trx) =>
       postTransfer(trx, {
         debitAccountId: accounts.cash,

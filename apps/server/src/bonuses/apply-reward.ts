@@ -4,7 +4,7 @@
  * taken from the pool.
  */
 import { newId } from '@kabinet/core';
-import { type BonusRewardsTable, type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type BonusRewardsTable, type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { type Selectable, sql } from 'kysely';
 import { bonusProblems } from './bonus-problems.ts';
 import type { RedeemLine } from './redeem-target.ts';
@@ -38,7 +38,7 @@ export async function applyReward(
   if (reward.kind === 'package') return { ...none, ...(await openRewardBucket(trx, reward, target, now)) };
   if (reward.kind === 'balance_credit') {
     const amount = reward.amount ?? 0n;
-    const accounts = await ensureOperatorAccounts(trx);
+    const accounts = OPERATOR_ACCOUNT_IDS;
     const transfer = await postTransfer(trx, {
       debitAccountId: accounts.bonusRewards,
       creditAccountId: target.ledger_account_id,

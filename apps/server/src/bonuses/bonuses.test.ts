@@ -1,5 +1,5 @@
 import { newId } from '@kabinet/core';
-import { ensureOperatorAccounts, postTransfer, verifyLedger } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS, postTransfer, verifyLedger } from '@kabinet/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditPayment } from '../payments/credit-payment.ts';
 import { clientWithSession } from '../test/access-helpers.ts';
@@ -94,7 +94,7 @@ describe('bonus points (BONUS-01)', () => {
   it('BONUS-01 the job gives points for last month’s spending once, by the operator’s calendar', async () => {
     const sub = await buildSubscriber(t.db, { balance: 2000_00n, now: t.clock.now });
     const other = await buildSubscriber(t.db, { balance: 2000_00n, now: t.clock.now });
-    const accounts = await ensureOperatorAccounts(t.db);
+    const accounts = OPERATOR_ACCOUNT_IDS;
     const debit = (ledger: string, credit: string, amount: bigint, at: string) =>
       t.db.transaction().execute((trx) =>
         postTransfer(trx, {
@@ -267,7 +267,7 @@ describe('rewards (BONUS-02)', () => {
       .where('id', '=', sub.ledgerAccountId)
       .executeTakeFirstOrThrow();
     expect(after.balance - before.balance).toBe(100_00n);
-    const accounts = await ensureOperatorAccounts(t.db);
+    const accounts = OPERATOR_ACCOUNT_IDS;
     const transfer = await t.db
       .selectFrom('ledger_transfers')
       .select(['debit_account_id', 'kind'])

@@ -11,7 +11,7 @@ import {
   type LineNotice,
   startOfNextDay,
 } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import { sql } from 'kysely';
 import { blockActiveLines, recordSystemChange, unblockLines } from './line-status.ts';
 import { notifyOnce, smsDate } from './notify.ts';
@@ -239,7 +239,7 @@ async function chargeFeeDays(
   timeZone: string,
   rules: InactivityRules,
 ): Promise<number> {
-  const { revenueFees } = await ensureOperatorAccounts(trx);
+  const { revenueFees } = OPERATOR_ACCOUNT_IDS;
   let balance = line.balance;
   let day =
     line.last_fee_day && line.last_fee_day >= feeFrom ? startOfNextDay(line.last_fee_day, timeZone) : feeFrom;

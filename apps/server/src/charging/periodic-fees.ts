@@ -5,7 +5,7 @@
  * `periodic:<line>:<item>:<period start>`), so a rerun, a restart or a second worker finds it and moves nothing.
  */
 import { duePeriods, effectiveFee, newId, type Period, toWallClock } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { sql } from 'kysely';
 import { priceChangesOf } from '../catalog/price-changes-query.ts';
 import { notify } from '../notification-centre/notify.ts';
@@ -238,7 +238,7 @@ export async function chargeLineFees(
     const line = await lockFeeLine(trx, lineId);
     if (!line) return result;
     result.accountId = line.account_id;
-    const { revenueFees } = await ensureOperatorAccounts(trx);
+    const { revenueFees } = OPERATOR_ACCOUNT_IDS;
     const tally = (r: 'charged' | 'recorded' | 'done') => {
       if (r === 'charged') result.charged += 1;
       if (r === 'recorded') result.recorded += 1;

@@ -5,7 +5,7 @@
  * (`status`, `block_reason = 'voluntary'`, `blocked_at`, `suspended_until`) and its rule reader.
  */
 import { startOfNextDay } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import { sql } from 'kysely';
 import { suspensionRule } from '../sim/suspension-rules.ts';
 import { recordSystemChange } from './line-status.ts';
@@ -56,7 +56,7 @@ export async function runSuspension(
     const until = state?.suspended_until;
     if (!state || !start || !until) return { charged: 0, resumed: false, accountId: line.account_id };
     const rule = suspensionRule(state.rates) ?? { feePerDay: 0, freeDays: 0, maxDays: 0 };
-    const { revenueFees } = await ensureOperatorAccounts(trx);
+    const { revenueFees } = OPERATOR_ACCOUNT_IDS;
     let charged = 0;
     // Day n of the suspension: [start of day n, next midnight); day 1 starts when the line was suspended.
     let dayStart = start;

@@ -1,5 +1,5 @@
 import { newId } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer, verifyLedger } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer, verifyLedger } from '@kabinet/db';
 import { sql } from 'kysely';
 import type { TestApp } from '../test/harness.ts';
 import { runChargingPass } from './run-charging.ts';
@@ -19,7 +19,7 @@ export async function balanceOf(db: Db, lineId: string): Promise<bigint> {
 
 /** A top-up of `amount` kopecks from the cash desk, keyed (a replay credits nothing). */
 export async function topUp(db: Db, ledgerAccountId: string, amount: bigint, key: string, at: Date) {
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   return db.transaction().execute((trx) =>
     postTransfer(trx, {
       debitAccountId: accounts.cash,

@@ -9,7 +9,7 @@
  * give, without ~20 000 round trips). `verifyLedger` proves it.
  */
 import { DEFAULT_TIME_ZONE, toWallClock } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import { sql } from 'kysely';
 import { seedDemoBonuses } from '../bonuses/seed-demo-bonuses.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
@@ -136,7 +136,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedR
     if (await isDemoSeeded(trx)) return summary(trx);
 
     progress(0, 1, 'catalog');
-    const ledger = await ensureOperatorAccounts(trx);
+    const ledger = OPERATOR_ACCOUNT_IDS;
     const catalog = demoCatalog();
     const products = await productIndex(trx, catalog, (await loadCatalog(trx, catalog, now)).ids);
     // SVC-13: numbers on sale to new subscribers (the +7 958 range, unused by the cast).

@@ -1,5 +1,5 @@
 import { type Kopecks, newId, quoteTransfer, TRANSFER_RULES } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer, verifyLedger } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer, verifyLedger } from '@kabinet/db';
 import { createTestDatabase } from '@kabinet/db/vitest';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ const NOW = new Date('2026-03-10T09:00:00Z');
 
 describe('money under concurrency', () => {
   it('PAY-06 PAY-01 concurrent top-ups, charges, transfers and replays keep balances equal to the ledger and transfers above the floor', async () => {
-    const operator = await ensureOperatorAccounts(db);
+    const operator = OPERATOR_ACCOUNT_IDS;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 2, maxLength: 16 }), async (ops) => {
         run += 1;

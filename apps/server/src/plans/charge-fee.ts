@@ -1,5 +1,5 @@
 import { fundsShortfall } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { changeProblems } from './errors.ts';
 import type { LockedLine } from './line-lock.ts';
 
@@ -27,7 +27,7 @@ export async function chargeFee(trx: Db, charge: FeeCharge): Promise<void> {
   });
   if (shortfall) throw changeProblems.insufficientFunds(shortfall);
   if (charge.fee <= 0n) return;
-  const accounts = await ensureOperatorAccounts(trx);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   await postTransfer(trx, {
     debitAccountId: charge.line.ledger_account_id,
     creditAccountId: accounts.revenueFees,

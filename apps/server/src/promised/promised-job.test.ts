@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ensureOperatorAccounts, postTransfer, verifyLedger } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS, postTransfer, verifyLedger } from '@kabinet/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { loginWithCode } from '../test/http-client.ts';
@@ -123,7 +123,7 @@ describe('promised payment job', () => {
       const { sub, id } = await take(0n, 100_00);
       // Spent meanwhile: 80 ₽ of the promised 100 ₽.
       await t.db.transaction().execute(async (trx) => {
-        const ops = await ensureOperatorAccounts(trx);
+        const ops = OPERATOR_ACCOUNT_IDS;
         await postTransfer(trx, {
           debitAccountId: sub.ledgerAccountId,
           creditAccountId: ops.revenueUsage,

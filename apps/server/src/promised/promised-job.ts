@@ -6,7 +6,7 @@
  * taken with SKIP LOCKED.
  */
 import { toSafeNumber } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { sql } from 'kysely';
 import { applyBalanceRules } from '../charging/balance-rules.ts';
 import { recordJournal } from '../journal/record.ts';
@@ -68,7 +68,7 @@ async function sendReminders(deps: MoneyJobDeps): Promise<number> {
 async function debitDue(deps: MoneyJobDeps): Promise<{ count: number; accounts: string[] }> {
   const accounts = new Set<string>();
   let count = 0;
-  const operator = await ensureOperatorAccounts(deps.db);
+  const operator = OPERATOR_ACCOUNT_IDS;
   for (;;) {
     const due = await deps.db
       .selectFrom('promised_payments')

@@ -6,7 +6,7 @@
  * debt is unblocked when the balance recovers).
  */
 import { decidePromised, newId, type PromisedRules } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { AppError, problems } from '../http/problem.ts';
 import { recordJournal } from '../journal/record.ts';
 import { notify } from '../notification-centre/notify.ts';
@@ -82,7 +82,7 @@ export async function takePromisedPayment(trx: Db, input: TakePromisedInput): Pr
     );
   }
   const id = newId('promisedPayment', input.now);
-  const accounts = await ensureOperatorAccounts(trx);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const credit = await postTransfer(trx, {
     debitAccountId: accounts.promised,
     creditAccountId: line.ledgerAccountId,

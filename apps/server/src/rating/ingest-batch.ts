@@ -9,7 +9,7 @@
  * Deadlocks and serialization failures retry the same way.
  */
 import type { Db } from '@kabinet/db';
-import { ensureOperatorAccounts } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import {
   type BatchLine,
   loadBuckets,
@@ -39,17 +39,6 @@ export interface BatchOutcome {
 // Unique violation (a record already stored), serialization failure, deadlock.
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
 const MAX_ATTEMPTS = 5;
-const revenueAccounts = new WeakMap<Db, Promise<string>>();
-
-function revenueAccount(db: Db): Promise<string> {
-  let id = revenueAccounts.get(db);
-  if (!id) {
-    id = ensureOperatorAccounts(db).then((a) => a.revenueUsage);
-    id.catch(() => revenueAccounts.delete(db));
-    revenueAccounts.set(db, id);
-  }
-  return id;
-}
 
 const keyOf = (u: UsageInput) => `${u.recordId}|${u.startedAt.getTime()}`;
 
@@ -113,7 +102,7 @@ export async function ingestBatch(
     if (t > to) to = t;
   }
   await ensurePartitions(db, from, to);
-  const revenueId = await revenueAccount(db);
+  const revenueId = OPERATOR_ACCOUNT_IDS.revenueUsage;
   const msisdns = [...new Set(checked.map((c) => c.input.msisdn))];
 
   for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,4 @@
-import { ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { createTestDatabase, type TestDatabase } from '@kabinet/db/vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -56,7 +56,7 @@ describe('RATE-01 RATE-05 properties of ingestion', () => {
           await buildRatedSubscriber(db, { balance: 10_00n, voiceLeft: 120n }),
           await buildRatedSubscriber(db, { balance: 0n, voiceLeft: 0n }),
         ];
-        const ops0 = await ensureOperatorAccounts(db);
+        const ops0 = OPERATOR_ACCOUNT_IDS;
         const sent: UsageInput[] = [];
         const topups = [0n, 0n];
         let n = 0;

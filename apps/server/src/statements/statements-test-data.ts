@@ -1,6 +1,6 @@
 /** Test data of the statements tests: payments, rated usage and charges at chosen instants, all through the ledger. */
 import { newId } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { sql } from 'kysely';
 import type { buildSubscriber } from '../test/factories.ts';
 
@@ -15,7 +15,7 @@ export async function addPayment(
 ) {
   const at = new Date(input.at);
   const status = input.status ?? 'succeeded';
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const transfer =
     status === 'succeeded'
       ? await db.transaction().execute((trx) =>
@@ -59,7 +59,7 @@ export async function addUsage(
   },
 ) {
   const at = new Date(input.at);
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   await sql`SELECT ensure_usage_partition(${at})`.execute(db);
   const transfer = await db.transaction().execute((trx) =>
     postTransfer(trx, {
@@ -100,7 +100,7 @@ export async function addCharge(
     to: 'revenueFees' | 'revenueContent' | 'revenueUsage' | 'revenueServices';
   },
 ) {
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   await db.transaction().execute((trx) =>
     postTransfer(trx, {
       debitAccountId: sub.ledgerAccountId,

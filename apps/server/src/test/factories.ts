@@ -1,5 +1,5 @@
 import { fromDisplayUnits, newId } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 
 let counter = 0;
 
@@ -60,7 +60,7 @@ export interface SubscriberOptions {
  */
 export async function buildSubscriber(db: Db, options: SubscriberOptions = {}) {
   const now = options.now ?? new Date();
-  const accounts = await ensureOperatorAccounts(db);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const tariff = await buildTariff(db);
   const customerId = newId('customer');
   const accountId = newId('account');

@@ -1,5 +1,5 @@
 import { checkTransferFunds, checkTransferLimits, maskPhone, newId, TRANSFER_RULES } from '@kabinet/core';
-import { type Db, ensureOperatorAccounts, postTransfer } from '@kabinet/db';
+import { type Db, OPERATOR_ACCOUNT_IDS, postTransfer } from '@kabinet/db';
 import { sql } from 'kysely';
 import { recordJournal } from '../journal/record.ts';
 import { notify } from '../notification-centre/notify.ts';
@@ -45,7 +45,7 @@ export async function moveTransferMoney(trx: Db, input: MoveTransferInput): Prom
     .where('t.id', '=', input.transferId)
     .forUpdate('t')
     .executeTakeFirstOrThrow();
-  const accounts = await ensureOperatorAccounts(trx);
+  const accounts = OPERATOR_ACCOUNT_IDS;
   const ledgerIds = [transfer.from_ledger, transfer.to_ledger, accounts.revenueServices].sort();
   const locked = await sql<{ id: string; balance: bigint }>`
     SELECT id, balance FROM ledger_accounts WHERE id IN (${sql.join(ledgerIds)}) ORDER BY id FOR NO KEY UPDATE`.execute(
