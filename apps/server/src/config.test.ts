@@ -80,7 +80,7 @@ describe('configuration', () => {
     });
     expect(config.acquirer).toMatchObject({
       kind: 'yookassa',
-      yookassa: { shopId: '123456', secretKey: 'live_abcdef', apiUrl: undefined },
+      yookassa: { shopId: '123456', secretKey: 'live_abcdef', apiUrl: undefined, checkSender: false },
     });
     const local = { KABINET_YOOKASSA_API_URL: 'http://127.0.0.1:8099/v3' };
     expect(
@@ -92,10 +92,28 @@ describe('configuration', () => {
         ...local,
       }).acquirer.yookassa?.apiUrl,
     ).toBe('http://127.0.0.1:8099/v3');
+    expect(
+      loadConfig({
+        KABINET_SECRET: SECRET,
+        KABINET_ACQUIRER: 'yookassa',
+        KABINET_YOOKASSA_SHOP_ID: '123456',
+        KABINET_YOOKASSA_SECRET_KEY: 'live_abcdef',
+        KABINET_YOOKASSA_CHECK_SENDER: 'true',
+      }).acquirer.yookassa?.checkSender,
+    ).toBe(true);
   });
 
   it.each([
     [{ KABINET_ACQUIRER: 'stripe' }, 'KABINET_ACQUIRER'],
+    [
+      {
+        KABINET_ACQUIRER: 'yookassa',
+        KABINET_YOOKASSA_SHOP_ID: '123456',
+        KABINET_YOOKASSA_SECRET_KEY: 'live_x',
+        KABINET_YOOKASSA_CHECK_SENDER: 'maybe',
+      },
+      'KABINET_YOOKASSA_CHECK_SENDER',
+    ],
     [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SECRET_KEY: 'live_x' }, 'KABINET_YOOKASSA_SHOP_ID'],
     [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SHOP_ID: 'shop' }, 'KABINET_YOOKASSA_SHOP_ID'],
     [{ KABINET_ACQUIRER: 'yookassa', KABINET_YOOKASSA_SHOP_ID: '123456' }, 'KABINET_YOOKASSA_SECRET_KEY'],

@@ -149,7 +149,12 @@ function acquirerSettings(env: Env): AcquirerSettings {
     return {
       kind,
       publicUrl,
-      yookassa: { shopId, secretKey, apiUrl: yookassaApiUrl(env) },
+      yookassa: {
+        shopId,
+        secretKey,
+        apiUrl: yookassaApiUrl(env),
+        checkSender: bool(env, 'KABINET_YOOKASSA_CHECK_SENDER') ?? false,
+      },
     };
   }
   const webhookSecret = env.KABINET_SANDBOX_WEBHOOK_SECRET || undefined;

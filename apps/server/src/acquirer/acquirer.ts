@@ -103,6 +103,8 @@ export interface NotifyingAcquirer extends Acquirer {
     rawBody: string,
     headers: Record<string, string | string[] | undefined>,
     now: Date,
+    /** The client address of the request (the TCP peer, or a trusted proxy's forwarded one). */
+    sender?: { ip?: string | undefined },
   ): Promise<AcquirerNotification>;
 }
 

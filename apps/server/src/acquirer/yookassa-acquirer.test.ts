@@ -306,16 +306,29 @@ describe('YooKassa notifications', () => {
     );
   });
 
-  it('PAY-01 with a known sender address, refuses one outside YooKassa’s ranges before any call', async () => {
-    await expect(
-      yookassa.readNotification(JSON.stringify(notification()), {}, now, { ip: '203.0.113.9' }),
-    ).rejects.toEqual(new WebhookRejectedError('bad_signature'));
+  it('PAY-01 with the sender check on, refuses a sender outside YooKassa’s ranges (or unknown) before any call', async () => {
+    const checking = new YooKassaAcquirer({
+      ...SHOP,
+      apiUrl: server.apiUrl,
+      timeoutMs: 300,
+      checkSender: true,
+    });
+    for (const sender of [{ ip: '203.0.113.9' }, {}]) {
+      await expect(
+        checking.readNotification(JSON.stringify(notification()), {}, now, sender),
+      ).rejects.toEqual(new WebhookRejectedError('bad_signature'));
+    }
     expect(server.sent).toEqual([]);
     server.serve(loadFixture('get-payment-succeeded'));
-    const read = await yookassa.readNotification(JSON.stringify(notification()), {}, now, {
+    const read = await checking.readNotification(JSON.stringify(notification()), {}, now, {
       ip: '185.71.76.10',
     });
     expect(read.state.status).toBe('succeeded');
+    // Off (the default): the address is not looked at; the re-fetch alone decides.
+    const open = await yookassa.readNotification(JSON.stringify(notification()), {}, now, {
+      ip: '203.0.113.9',
+    });
+    expect(open.state.status).toBe('succeeded');
   });
 
   it('PAY-01 a YooKassa that times out during the re-fetch is a timeout (the route answers 5xx; YooKassa retries)', async () => {

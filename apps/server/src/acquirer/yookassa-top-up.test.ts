@@ -322,6 +322,26 @@ describe('card top-ups through YooKassa (fixture server)', () => {
     expect(await balanceOf(sub.ledgerAccountId)).toBe(250_00n);
   });
 
+  it('PAY-01 with KABINET_YOOKASSA_CHECK_SENDER on, a notification from outside YooKassa’s addresses is 401 and credits nothing', async () => {
+    const acquirer = t.ctx.acquirer as YooKassaAcquirer;
+    acquirer.checkSender = true;
+    try {
+      // Fastify's inject comes from 127.0.0.1: not one of YooKassa's addresses.
+      const res = await notify(
+        JSON.stringify({
+          type: 'notification',
+          event: 'payment.succeeded',
+          object: { id: '2ebe2c5c-000f-5000-8000-1d6a1f0b9c3e' },
+        }),
+      );
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('webhook_signature_invalid');
+      expect(server.sent).toEqual([]);
+    } finally {
+      acquirer.checkSender = false;
+    }
+  });
+
   it('PAY-01 refuses malformed notifications with 400 and records nothing', async () => {
     for (const payload of ['not json', '{"type":"notification","event":"payment.succeeded","object":{}}']) {
       const res = await notify(payload);

@@ -145,7 +145,9 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
         const now = ctx.now();
         let notification: Awaited<ReturnType<typeof acquirer.readNotification>>;
         try {
-          notification = await acquirer.readNotification(request.body, request.headers, now);
+          notification = await acquirer.readNotification(request.body, request.headers, now, {
+            ip: request.ip,
+          });
         } catch (err) {
           if (err instanceof AcquirerTimeoutError)
             throw new AppError(503, 'acquirer_unavailable', 'The acquirer did not answer the state lookup.');
