@@ -36,6 +36,13 @@ describe('serving the web app', () => {
     expect(res.body).toContain('<div id="root">');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    // An unknown API path, answered by the not-found handler, carries them too.
+    const missing = await app.inject('/api/v1/nope');
+    expect(missing.headers['content-security-policy']).toContain("base-uri 'none'");
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('CHAN-01 hashed assets are cached for good; a missing file and an unknown API path stay 404', async () => {
