@@ -1,12 +1,9 @@
 import { verifyLedger } from '@kabinet/db';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { createAppContext } from '../http/context.ts';
 import { reconcilePendingPayments } from '../payments/reconcile-job.ts';
-import { clientWithSession } from '../test/access-helpers.ts';
+import { ledgerBalance, subscriberWithClient } from '../test/access-helpers.ts';
 import { buildSubscriber } from '../test/factories.ts';
-import { createTestDatabase, TEST_SECRET, type TestApp } from '../test/harness.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
 import type { TestClient } from '../test/http-client.ts';
 import { YOOKASSA_WEBHOOK_PATH, YooKassaAcquirer } from './yookassa-acquirer.ts';
 import { loadFixture, type SentRequest, YooKassaFixtureServer } from './yookassa-fixture-server.ts';
@@ -28,33 +25,9 @@ const shop = new Map<string, { paymentId: string; amount: unknown }>();
 
 beforeAll(async () => {
   server = await YooKassaFixtureServer.start();
-  const database = await createTestDatabase();
-  const clock = {
-    now: new Date(),
-    advance(ms: number) {
-      clock.now = new Date(clock.now.getTime() + ms);
-    },
-  };
-  const ctx = createAppContext(database, {
-    secret: TEST_SECRET,
-    demo: true,
-    now: () => clock.now,
-    log: pino({ level: 'silent' }),
+  t = await createTestApp({
     acquirer: new YooKassaAcquirer({ ...SHOP, apiUrl: server.apiUrl, timeoutMs: 300 }),
   });
-  const app = await buildApp({ ctx });
-  await app.ready();
-  t = {
-    app,
-    db: database.db,
-    ctx,
-    clock,
-    async close() {
-      await app.close();
-      await ctx.outbox.stop();
-      await database.drop();
-    },
-  };
 });
 afterEach(() => {
   expect(server.unexpected).toEqual([]);
@@ -115,20 +88,8 @@ function notify(body: string) {
   });
 }
 
-async function subscriber(balance = 0n) {
-  const sub = await buildSubscriber(t.db, { balance, withLogin: true });
-  const { client } = await clientWithSession(t, sub.loginId as string);
-  return { ...sub, client };
-}
-
-async function balanceOf(ledgerAccountId: string): Promise<bigint> {
-  const row = await t.db
-    .selectFrom('ledger_accounts')
-    .select('balance')
-    .where('id', '=', ledgerAccountId)
-    .executeTakeFirstOrThrow();
-  return row.balance;
-}
+const subscriber = (balance = 0n) => subscriberWithClient(t, balance);
+const balanceOf = (ledgerAccountId: string) => ledgerBalance(t, ledgerAccountId);
 
 function startTopUp(client: TestClient, body: Record<string, unknown>) {
   return client.post('/api/v1/payments/card', body, { 'idempotency-key': `yookassa-topup-${++keyCounter}` });

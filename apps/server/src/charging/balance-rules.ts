@@ -33,35 +33,38 @@ interface AccountFacts {
   has_debt_block: boolean;
 }
 
-const FACTS_SQL = (ids: readonly string[], lock: boolean) => sql<AccountFacts>`
+interface FirstLook extends AccountFacts {
+  balance_rules: unknown;
+  threshold: bigint | null;
+  below: boolean | null;
+}
+
+/**
+ * The accounts' facts. Unlocked, it is the first look every money movement asks for, so it also reads the
+ * operator's balance rules and the PAY-09 low-balance facts in the same query; locked (the state rows, in id
+ * order), it is what `applyToAccount` decides on.
+ */
+function factsSql(ids: readonly string[], lock: false): ReturnType<typeof sql<FirstLook>>;
+function factsSql(ids: readonly string[], lock: true): ReturnType<typeof sql<AccountFacts>>;
+function factsSql(ids: readonly string[], lock: boolean) {
+  return sql<FirstLook>`
   SELECT a.id, la.balance, a.credit_limit, s.out_of_funds_since, s.non_positive_since,
     EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.status = 'active') AS has_active,
     EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.block_reason = 'debt') AS has_debt_block
+    ${
+      lock
+        ? sql``
+        : sql`, (SELECT r.rules FROM charging_rules r WHERE r.key = 'balance') AS balance_rules,
+    a.low_balance_threshold AS threshold, lb.below`
+    }
   FROM billing_accounts a
   JOIN ledger_accounts la ON la.id = a.ledger_account_id
   ${lock ? sql`JOIN` : sql`LEFT JOIN`} account_funds_state s ON s.account_id = a.id
+  ${lock ? sql`` : sql`LEFT JOIN low_balance_states lb ON lb.account_id = a.id`}
   WHERE a.id = ANY(${ids as string[]}::text[])
   ORDER BY a.id
   ${lock ? sql`FOR NO KEY UPDATE OF s` : sql``}`;
-
-/**
- * The unlocked first look: FACTS_SQL's columns, the operator's balance rules and the PAY-09 low-balance facts in
- * one query, since every money movement asks for them.
- */
-const FIRST_LOOK_SQL = (ids: readonly string[]) => sql<
-  AccountFacts & { balance_rules: unknown; threshold: bigint | null; below: boolean | null }
->`
-  SELECT a.id, la.balance, a.credit_limit, s.out_of_funds_since, s.non_positive_since,
-    EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.status = 'active') AS has_active,
-    EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.block_reason = 'debt') AS has_debt_block,
-    (SELECT r.rules FROM charging_rules r WHERE r.key = 'balance') AS balance_rules,
-    a.low_balance_threshold AS threshold, lb.below
-  FROM billing_accounts a
-  JOIN ledger_accounts la ON la.id = a.ledger_account_id
-  LEFT JOIN account_funds_state s ON s.account_id = a.id
-  LEFT JOIN low_balance_states lb ON lb.account_id = a.id
-  WHERE a.id = ANY(${ids as string[]}::text[])
-  ORDER BY a.id`;
+}
 
 /**
  * Blocks lines whose account fell below its floor (after the grace), unblocks those back above it. Idempotent
@@ -78,7 +81,7 @@ export async function applyBalanceRules(
   const outcome: BalanceRuleOutcome = { blocked: [], unblocked: [] };
   const ids = [...new Set(accountIds)].sort();
   if (ids.length === 0) return outcome;
-  const facts = (await FIRST_LOOK_SQL(ids).execute(db)).rows;
+  const facts = (await factsSql(ids, false).execute(db)).rows;
   const rules = balanceRulesFrom(facts[0]?.balance_rules);
   // The zero-balance clock (PLAN-07) is kept in one statement for all the accounts that crossed zero.
   const crossed = facts.filter((f) => f.balance <= 0n !== (f.non_positive_since !== null)).map((f) => f.id);
@@ -94,7 +97,7 @@ export async function applyBalanceRules(
         .values(chunk.map((id) => ({ account_id: id })))
         .onConflict((oc) => oc.doNothing())
         .execute();
-      for (const f of (await FACTS_SQL(chunk, true).execute(trx)).rows) {
+      for (const f of (await factsSql(chunk, true).execute(trx)).rows) {
         await applyToAccount(trx, f, now, rules.graceHours, options.timeZone ?? DEFAULT_TIME_ZONE, outcome);
       }
     });

@@ -3,7 +3,7 @@ import { verifyLedger } from '@kabinet/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_WEBHOOK_PATH, SandboxAcquirer } from '../acquirer/sandbox-acquirer.ts';
 import { hmac } from '../auth/secrets.ts';
-import { clientWithSession } from '../test/access-helpers.ts';
+import { clientWithSession, ledgerBalance, subscriberWithClient } from '../test/access-helpers.ts';
 import { buildSubscriber } from '../test/factories.ts';
 import { createTestApp, TEST_SECRET, type TestApp } from '../test/harness.ts';
 import type { TestClient } from '../test/http-client.ts';
@@ -30,20 +30,8 @@ afterAll(async () => {
   await t.close();
 });
 
-async function subscriber(balance = 0n) {
-  const sub = await buildSubscriber(t.db, { balance, withLogin: true });
-  const { client } = await clientWithSession(t, sub.loginId as string);
-  return { ...sub, client };
-}
-
-async function balanceOf(ledgerAccountId: string): Promise<bigint> {
-  const row = await t.db
-    .selectFrom('ledger_accounts')
-    .select('balance')
-    .where('id', '=', ledgerAccountId)
-    .executeTakeFirstOrThrow();
-  return row.balance;
-}
+const subscriber = (balance = 0n) => subscriberWithClient(t, balance);
+const balanceOf = (ledgerAccountId: string) => ledgerBalance(t, ledgerAccountId);
 
 function startTopUp(client: TestClient, body: Record<string, unknown>, key = `topup-key-${++keyCounter}`) {
   return client.post('/api/v1/payments/card', body, { 'idempotency-key': key });

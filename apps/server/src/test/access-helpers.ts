@@ -74,3 +74,20 @@ export async function inbox(t: TestApp, msisdn: string): Promise<string[]> {
   });
   return res.json<{ messages: Array<{ body: string }> }>().messages.map((m) => m.body);
 }
+
+/** A prepaid subscriber who has logged in, with a client holding a full session of theirs. */
+export async function subscriberWithClient(t: TestApp, balance = 0n) {
+  const sub = await buildSubscriber(t.db, { balance, withLogin: true });
+  const { client } = await clientWithSession(t, sub.loginId as string);
+  return { ...sub, client };
+}
+
+/** The cached balance of a ledger account, kopecks. */
+export async function ledgerBalance(t: TestApp, ledgerAccountId: string): Promise<bigint> {
+  const row = await t.db
+    .selectFrom('ledger_accounts')
+    .select('balance')
+    .where('id', '=', ledgerAccountId)
+    .executeTakeFirstOrThrow();
+  return row.balance;
+}

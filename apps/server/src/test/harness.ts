@@ -1,6 +1,7 @@
 import type { Db } from '@kabinet/db';
 import { createTestDatabase } from '@kabinet/db/vitest';
 import pino from 'pino';
+import type { Acquirer } from '../acquirer/acquirer.ts';
 import { buildApp } from '../app.ts';
 import { type AppContext, createAppContext } from '../http/context.ts';
 
@@ -17,8 +18,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP app on a fresh database, in demo mode (virtual phone), with a controllable clock. */
-export async function createTestApp(options: { demo?: boolean; now?: Date } = {}): Promise<TestApp> {
+/**
+ * The real HTTP app on a fresh database, in demo mode (virtual phone), with a controllable clock; the sandbox
+ * acquirer unless another is given.
+ */
+export async function createTestApp(
+  options: { demo?: boolean; now?: Date; acquirer?: Acquirer } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = {
     now: options.now ?? new Date(),
@@ -31,6 +37,7 @@ export async function createTestApp(options: { demo?: boolean; now?: Date } = {}
     demo: options.demo ?? true,
     now: () => clock.now,
     log: pino({ level: 'silent' }),
+    ...(options.acquirer ? { acquirer: options.acquirer } : {}),
   });
 
   const app = await buildApp({ ctx });
