@@ -1,7 +1,6 @@
 import type { Me } from '../api/types';
-import { lineLabel } from '../dashboard/line-label';
 import { TextField } from '../forms/text-field';
-import { useT } from '../i18n/i18n-context';
+import { LineSelect } from './line-select';
 import './recipient-picker.css';
 
 export type RecipientMode = 'own' | 'other';
@@ -33,7 +32,6 @@ interface RecipientPickerProps {
  * any other number typed in any notation. Without own lines only the other number is offered.
  */
 export function RecipientPicker(props: RecipientPickerProps) {
-  const t = useT();
   const { idPrefix: id, words: w, lines, mode } = props;
   return (
     <>
@@ -65,21 +63,13 @@ export function RecipientPicker(props: RecipientPickerProps) {
         </div>
       </fieldset>
       {mode === 'own' ? (
-        <div className="field">
-          <label htmlFor={`${id}-line`}>{w.line}</label>
-          <select
-            id={`${id}-line`}
-            value={props.lineId}
-            onChange={(event) => props.onLineId(event.target.value)}
-            data-testid={`${id}-line`}
-          >
-            {lines.map((line) => (
-              <option key={line.id} value={line.id}>
-                {lineLabel(t, line)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LineSelect
+          id={`${id}-line`}
+          label={w.line}
+          lines={lines}
+          value={props.lineId}
+          onChange={props.onLineId}
+        />
       ) : (
         <TextField
           id={`${id}-number`}

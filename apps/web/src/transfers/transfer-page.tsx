@@ -12,7 +12,6 @@ import {
 import type { Me } from '../api/types';
 import { useSessionGuard } from '../auth/use-session-guard';
 import { newIdempotencyKey } from '../catalog/idempotency-key';
-import { lineLabel } from '../dashboard/line-label';
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { formatMsisdn } from '../format/phone';
@@ -23,6 +22,7 @@ import type { Dictionary } from '../i18n/ru';
 import { ErrorState } from '../layout/error-state';
 import { LoadingState } from '../layout/loading-state';
 import { useResource } from '../lib/use-resource';
+import { LineSelect } from '../payments-nav/line-select';
 import { PaymentsTabs } from '../payments-nav/payments-tabs';
 import '../statements/statements.css';
 import '../vouchers/voucher.css';
@@ -98,21 +98,13 @@ export default function TransferPage({ me }: { me: Me }) {
       ) : (
         <>
           {lines.length > 1 && (
-            <div className="field">
-              <label htmlFor="transfer-line">{t.transfer.from}</label>
-              <select
-                id="transfer-line"
-                value={lineId}
-                onChange={(event) => setLineId(event.target.value)}
-                data-testid="transfer-line"
-              >
-                {lines.map((line) => (
-                  <option key={line.id} value={line.id}>
-                    {lineLabel(t, line)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LineSelect
+              id="transfer-line"
+              label={t.transfer.from}
+              lines={lines}
+              value={lineId}
+              onChange={setLineId}
+            />
           )}
           <TransferFlow
             key={lineId}
