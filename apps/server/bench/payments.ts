@@ -191,15 +191,23 @@ async function cpuDuring<T extends { count: number }>(phase: () => Promise<T>) {
     ).rows.map((r) => r.pid);
   const before = new Map((await backends()).map((pid) => [pid, cpuSeconds(pid)]));
   const server0 = cpuSeconds(child.pid as number);
+  const self0 = process.cpuUsage();
   const result = await phase();
   const server = cpuSeconds(child.pid as number) - server0;
+  const selfUsage = process.cpuUsage(self0);
+  const loadgen = (selfUsage.user + selfUsage.system) / 1e6;
   let database = 0;
   for (const pid of new Set([...before.keys(), ...(await backends())])) {
     database += cpuSeconds(pid) - (before.get(pid) ?? 0);
   }
   await probe.end();
   const perOp = (s: number) => (result.count > 0 ? (s * 1000) / result.count : 0);
-  return { ...result, serverCpuMs: perOp(server), databaseCpuMs: perOp(database) };
+  return {
+    ...result,
+    serverCpuMs: perOp(server),
+    databaseCpuMs: perOp(database),
+    clientCpuMs: perOp(loadgen),
+  };
 }
 
 try {
@@ -233,7 +241,9 @@ try {
   console.log(`raw_p99_ms: ${percentile(raw.latencies, 99).toFixed(0)}`);
   console.log(`api_server_cpu_ms_per_topup: ${api.serverCpuMs.toFixed(2)}`);
   console.log(`api_database_cpu_ms_per_topup: ${api.databaseCpuMs.toFixed(2)}`);
+  console.log(`api_client_cpu_ms_per_topup: ${api.clientCpuMs.toFixed(2)}`);
   console.log(`raw_database_cpu_ms_per_tx: ${raw.databaseCpuMs.toFixed(2)}`);
+  console.log(`raw_client_cpu_ms_per_tx: ${raw.clientCpuMs.toFixed(2)}`);
   console.log(`errors: ${api.errors + raw.errors}`);
   console.log(`payments: ${counts.rows.map((r) => `${r.status}=${r.n}`).join(' ')}`);
   console.log(`ledger_mismatches: ${books.rows[0]?.mismatches} ledger_total: ${books.rows[0]?.total}`);
