@@ -1,6 +1,5 @@
-import { DEFAULT_TIME_ZONE, pointsExpireAt, topUpPoints } from '@kabinet/core';
-import type { Db } from '@kabinet/db';
-import { loadBonusRules, postPoints } from './points-ledger.ts';
+import { type BonusRules, DEFAULT_TIME_ZONE, newId, pointsExpireAt, topUpPoints } from '@kabinet/core';
+import type { PointsEntry } from './points-ledger.ts';
 
 export interface TopUpFacts {
   accountId: string;
@@ -12,17 +11,19 @@ export interface TopUpFacts {
 }
 
 /**
- * BONUS-01: points for a top-up, by the configured rules, in the crediting transaction (called by
- * creditPayment after the money moved, so the points row is locked after the ledger rows). Keyed by the
- * payment id: a replayed webhook or a racing worker earns nothing twice. Sources the rules exclude (transfers,
- * promised payments) earn nothing. Expiry is counted in the operator's default zone (the hook has no context;
- * a few hours either way on a 12-month term).
+ * BONUS-01: the points entry a top-up earns by the configured rules, or null when it earns none (sources the rules
+ * exclude: transfers, promised payments). Keyed by the payment id, so a replayed webhook or a racing worker earns
+ * nothing twice; creditPayment writes it in the crediting statement. Expiry is counted in the operator's default
+ * zone (a few hours either way on a 12-month term).
  */
-export async function accrueTopUpPoints(trx: Db, facts: TopUpFacts): Promise<void> {
-  const rules = await loadBonusRules(trx);
+export function topUpPointsEntry(
+  rules: BonusRules,
+  facts: TopUpFacts,
+): (PointsEntry & { id: string }) | null {
   const points = topUpPoints(rules, facts.source, facts.amount);
-  if (points === 0) return;
-  await postPoints(trx, {
+  if (points === 0) return null;
+  return {
+    id: newId('bonusEntry', facts.at),
     accountId: facts.accountId,
     points,
     reason: 'top_up',
@@ -31,5 +32,5 @@ export async function accrueTopUpPoints(trx: Db, facts: TopUpFacts): Promise<voi
     idempotencyKey: `top_up:${facts.paymentId}`,
     at: facts.at,
     expiresAt: pointsExpireAt(rules, facts.at, DEFAULT_TIME_ZONE),
-  });
+  };
 }

@@ -6,10 +6,10 @@ import { clientWithSession } from '../test/access-helpers.ts';
 import { buildSubscriber } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { loginWithCode } from '../test/http-client.ts';
-import { accrueTopUpPoints } from './accrue.ts';
+import { topUpPointsEntry } from './accrue.ts';
 import { accrueSpendingPoints, expirePoints } from './bonus-job.ts';
 import { grantPoints, topUp } from './bonus-test-helpers.ts';
-import { pointsBalance, verifyPoints } from './points-ledger.ts';
+import { loadBonusRules, pointsBalance, verifyPoints } from './points-ledger.ts';
 import { seedDemoBonuses } from './seed-demo-bonuses.ts';
 
 let t: TestApp;
@@ -58,15 +58,6 @@ describe('bonus points (BONUS-01)', () => {
       .transaction()
       .execute((trx) => creditPayment(trx, { paymentId, at: t.clock.now }));
     expect(again.credited).toBe(false);
-    const facts = {
-      accountId: sub.accountId,
-      lineId: sub.lineId,
-      paymentId,
-      source: 'card',
-      amount: 1234_56n,
-      at: t.clock.now,
-    };
-    await t.db.transaction().execute((trx) => accrueTopUpPoints(trx, facts));
     expect(await entries(sub.accountId)).toEqual([
       { points: 123, reason: 'top_up', reference: paymentId, idempotency_key: `top_up:${paymentId}` },
     ]);
@@ -76,19 +67,15 @@ describe('bonus points (BONUS-01)', () => {
   it('BONUS-01 a voucher earns points, transfers and promised payments do not', async () => {
     const sub = await buildSubscriber(t.db, { now: t.clock.now });
     await topUp(t.db, sub, 'voucher', 500_00n, t.clock.now);
-    for (const source of ['transfer', 'promised']) {
-      await t.db.transaction().execute((trx) =>
-        accrueTopUpPoints(trx, {
-          accountId: sub.accountId,
-          lineId: sub.lineId,
-          paymentId: newId('payment'),
-          source,
-          amount: 1000_00n,
-          at: t.clock.now,
-        }),
-      );
-    }
     expect((await entries(sub.accountId)).map((e) => [e.reason, e.points])).toEqual([['top_up', 50]]);
+    const rules = await loadBonusRules(t.db);
+    for (const source of ['transfer', 'promised']) {
+      const facts = { ...sub, paymentId: newId('payment'), source, amount: 1000_00n, at: t.clock.now };
+      expect(topUpPointsEntry(rules, facts)).toBeNull();
+    }
+    expect(
+      topUpPointsEntry(rules, { ...sub, paymentId: 'p', source: 'card', amount: 10_00n, at: t.clock.now }),
+    ).toMatchObject({ points: 1, idempotencyKey: 'top_up:p' });
   });
 
   it('BONUS-01 the job gives points for last month’s spending once, by the operator’s calendar', async () => {

@@ -13,7 +13,20 @@ import { bonusProblems } from './bonus-problems.ts';
 
 /** The configured rules (the one `bonus_rules` row; the migration inserts the defaults). */
 export async function loadBonusRules(db: Db): Promise<BonusRules> {
-  const row = await db.selectFrom('bonus_rules').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return bonusRulesFromRow(
+    await db.selectFrom('bonus_rules').selectAll().where('id', '=', 1).executeTakeFirstOrThrow(),
+  );
+}
+
+/** The `bonus_rules` columns as the rules of the core (for callers that read the row within a larger query). */
+export function bonusRulesFromRow(row: {
+  top_up_kopecks_per_point: bigint;
+  top_up_sources: string[];
+  spending_kopecks_per_point: bigint;
+  spending_account_codes: string[];
+  expiry_months: number;
+  expiring_soon_days: number;
+}): BonusRules {
   return {
     topUpKopecksPerPoint: row.top_up_kopecks_per_point,
     topUpSources: row.top_up_sources,
@@ -109,19 +122,29 @@ export async function postPoints(trx: Db, entry: PointsEntry): Promise<PostedPoi
 async function earnPoints(trx: Db, entry: PointsEntry): Promise<PostedPoints | undefined> {
   const id = newId('bonusEntry', entry.at);
   const { rows } = await sql<{ balance: number }>`
-    WITH entry AS (
+    WITH ${earnPointsCtes(id, entry)}
+    SELECT balance FROM points_account`.execute(trx);
+  const row = rows[0];
+  return row ? { created: true, entryId: id, balance: row.balance } : undefined;
+}
+
+/**
+ * The two data-modifying CTEs of earning `entry` as entry `id` (`points_entry`, then `points_account`, which
+ * returns the new balance), for `earnPoints` and for callers that earn points within a larger statement.
+ */
+export function earnPointsCtes(id: string, entry: PointsEntry) {
+  return sql`points_entry AS (
       INSERT INTO bonus_entries (id, account_id, points, reason, reference, line_id, idempotency_key, expires_at,
         created_at)
       VALUES (${id}, ${entry.accountId}, ${entry.points}, ${entry.reason}, ${entry.reference}, ${entry.lineId},
         ${entry.idempotencyKey}, ${entry.expiresAt ?? null}, ${entry.at})
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING account_id, points)
-    INSERT INTO bonus_accounts AS a (account_id, balance, updated_at)
-    SELECT account_id, points, ${entry.at} FROM entry
-    ON CONFLICT (account_id) DO UPDATE SET balance = a.balance + excluded.balance, updated_at = excluded.updated_at
-    RETURNING a.balance`.execute(trx);
-  const row = rows[0];
-  return row ? { created: true, entryId: id, balance: row.balance } : undefined;
+      RETURNING account_id, points),
+    points_account AS (
+      INSERT INTO bonus_accounts AS a (account_id, balance, updated_at)
+      SELECT account_id, points, ${entry.at} FROM points_entry
+      ON CONFLICT (account_id) DO UPDATE SET balance = a.balance + excluded.balance, updated_at = excluded.updated_at
+      RETURNING a.balance)`;
 }
 
 /** The cached points balance of an account (0 before its first entry). */

@@ -7,11 +7,14 @@
  * (INSERT … ON CONFLICT DO NOTHING waits for the first transaction; SELECT … FOR UPDATE then sees its result).
  * A refused command (402, 409 …) rolls back with its key, so it changed nothing and may be retried with the same
  * key once the cause is gone (a top-up). Keys are kept ≥ 24 h (a sweeper comes with the periodic jobs).
+ *
+ * runIdempotentWrites is the same contract in one statement, for a command whose answer is known before it writes
+ * (the card top-up's start): no transaction, the key row written complete, the writes conditioned on it.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '@kabinet/db';
+import type { Database, Db } from '@kabinet/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { type Insertable, type OperationNodeSource, sql } from 'kysely';
 import { AppError, problems } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -104,4 +107,117 @@ export async function runIdempotent<T>(options: IdempotentOptions<T>): Promise<F
   });
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
   return reply.code(outcome.status).send(outcome.body);
+}
+
+/** The CTE of the key row in runIdempotentWrites' statement: a row when this request is the key's first use. */
+const FRESH_KEY = 'idempotency_key_fresh';
+
+/**
+ * A write of an idempotent command that takes effect only with the first use of its key, for runIdempotentWrites:
+ * made by insertIfFresh, or by keyedWrite from a query conditioned on freshKey.
+ */
+export interface KeyedWrite {
+  readonly keyed: OperationNodeSource;
+}
+
+/**
+ * A data-modifying query (INSERT … SELECT, UPDATE, DELETE; no WITH of its own) the caller has conditioned on
+ * freshKey, so that a replay writes nothing.
+ */
+export function keyedWrite(query: OperationNodeSource): KeyedWrite {
+  return { keyed: query };
+}
+
+/** True inside runIdempotentWrites' statement when this request is the first use of its key. */
+export const freshKey = sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(FRESH_KEY)})`;
+
+/**
+ * `INSERT INTO <table> (<columns>) SELECT <values> WHERE <freshKey>`: the row that `.values(values)` would insert,
+ * written only with the key's first use (a replay writes nothing). PostgreSQL types the parameters from the
+ * target columns, as it does for VALUES; `undefined` values are left out (the column's default), as Kysely does.
+ */
+export function insertIfFresh<T extends keyof Database & string>(
+  table: T,
+  values: Insertable<Database[T]>,
+): KeyedWrite {
+  const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+  return keyedWrite(
+    sql`INSERT INTO ${sql.table(table)} (${sql.join(
+      entries.map(([column]) => sql.ref(column)),
+    )}) SELECT ${sql.join(entries.map(([, value]) => value))} WHERE ${freshKey}`,
+  );
+}
+
+export interface IdempotentWritesOptions<T> {
+  db: Db;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  loginId: string;
+  /** The app clock, for `completed_at`. */
+  now: Date;
+  /**
+   * The command's answer and the writes that make it true, known before anything is written (no reads, no
+   * refusals: check first). `scope` is unique per login and key, as for runIdempotent.
+   */
+  command: (scope: string) => CommandResult<T> & { writes: KeyedWrite[] };
+}
+
+/**
+ * runIdempotent for a command whose answer is known before it writes: the key row, stored already complete with
+ * its answer, and the command's writes go in ONE statement (data-modifying CTEs, no explicit transaction), each
+ * write conditioned on the key insert. A replay (the key exists) writes nothing and is answered as runIdempotent
+ * does: the key row read FOR UPDATE, 409 `idempotency_conflict` for another request, else the stored answer with
+ * `Idempotent-Replayed: true`. Concurrent duplicates serialise on the key: ON CONFLICT DO NOTHING waits for an
+ * in-flight insert of it and, once that committed, does nothing; the first request's row is only ever visible
+ * committed with its answer (a failed statement leaves no key behind, so a retry runs again).
+ */
+export async function runIdempotentWrites<T>(options: IdempotentWritesOptions<T>): Promise<FastifyReply> {
+  const { db, request, reply, loginId } = options;
+  const key = idempotencyKeyOf(request);
+  const hash = requestFingerprint(request.method, request.url, request.body);
+  const { writes, ...result } = options.command(`${loginId}:${key}`);
+  const keyRow = db
+    .insertInto('idempotency_keys')
+    .values({
+      key,
+      login_id: loginId,
+      request_hash: hash,
+      status_code: result.status,
+      response: JSON.stringify(result.body),
+      completed_at: options.now,
+    })
+    .onConflict((oc) => oc.columns(['login_id', 'key']).doNothing())
+    .returning('key');
+  const ctes = [
+    sql`${sql.table(FRESH_KEY)} AS (${keyRow})`,
+    ...writes.map((write, i) => sql`${sql.table(`idempotent_write_${i}`)} AS (${write.keyed})`),
+  ];
+  // The key row of an earlier request is committed already: rows are only written complete, and the insert
+  // waited for one in flight. It can only be gone if swept meanwhile, when this request is the first again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { rows } = await sql<{ fresh: number }>`
+      WITH ${sql.join(ctes)} SELECT count(*)::int AS fresh FROM ${sql.table(FRESH_KEY)}`.execute(db);
+    if (rows[0]?.fresh === 1) return reply.code(result.status).send(result.body);
+    const earlier = await db.transaction().execute(
+      async (trx) =>
+        (
+          await sql<{ request_hash: Buffer; status_code: number | null; response: unknown }>`
+            SELECT request_hash, status_code, response FROM idempotency_keys
+            WHERE login_id = ${loginId} AND key = ${key} FOR UPDATE`.execute(trx)
+        ).rows[0],
+    );
+    if (!earlier) continue;
+    if (!earlier.request_hash.equals(hash)) {
+      throw new AppError(
+        409,
+        'idempotency_conflict',
+        'This Idempotency-Key was used for a different request; use a new key for new parameters.',
+      );
+    }
+    if (earlier.status_code === null)
+      throw new Error('idempotency key row without its answer after its lock');
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(earlier.status_code).send(earlier.response);
+  }
+  throw new Error('idempotency key row vanished three times');
 }

@@ -17,3 +17,32 @@ export async function grantAccess(
     .executeTakeFirst();
   return row?.access ?? null;
 }
+
+/** A line with the access of the login's live grant to it, as lineWithGrant reads them. */
+export interface GrantedLine {
+  id: string;
+  account_id: string;
+  msisdn: string | null;
+  access: AccessLevel;
+}
+
+/**
+ * The line, with the access grantAccess would answer, in one query; undefined when the login has no live grant to
+ * it (not revoked, not expired: the same conditions as grantAccess), so also when there is no such line.
+ */
+export async function lineWithGrant(
+  db: Db,
+  loginId: string,
+  lineId: string,
+  now: Date,
+): Promise<GrantedLine | undefined> {
+  return db
+    .selectFrom('lines as l')
+    .innerJoin('grants as g', 'g.line_id', 'l.id')
+    .select(['l.id', 'l.account_id', 'l.msisdn', 'g.access'])
+    .where('l.id', '=', lineId)
+    .where('g.login_id', '=', loginId)
+    .where('g.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('g.expires_at', 'is', null), eb('g.expires_at', '>', now)]))
+    .executeTakeFirst();
+}

@@ -11,7 +11,7 @@ import {
 import type { Db } from '@kabinet/db';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { CODE_POLICY } from '../auth/policy.ts';
-import { enqueueMessage } from '../notifications/outbox.ts';
+import { outboxInsert } from '../notifications/outbox.ts';
 
 export interface NotifyInput {
   /** The line the event is about; its owners are told (unless `loginId` names one person). */
@@ -44,8 +44,25 @@ interface Recipient {
  * The caller kicks the outbox after commit.
  */
 export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult> {
+  const plan = await planNotify(trx, input);
+  for (const write of plan.writes) await write.execute();
+  return plan.result;
+}
+
+/** What `notify` writes, read and rendered but not yet written: the caller runs `writes` in its transaction. */
+export interface NotifyPlan {
+  writes: Array<ReturnType<typeof notificationInsert> | ReturnType<typeof outboxInsert>>;
+  result: NotifyResult;
+}
+
+/**
+ * `notify` up to the writes: who hears, through which channels, in which words. For a caller that writes the
+ * notifications in one statement with its own writes (every write is a plain INSERT, independent of the others).
+ */
+export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPlan> {
   const params = input.params ?? {};
   const result: NotifyResult = { sms: 0, email: 0, in_app: 0 };
+  const writes: NotifyPlan['writes'] = [];
   for (const recipient of await recipients(trx, input)) {
     const matrix = preferenceMatrix(recipient.preferences)[input.event];
     // The SMS of a login is the ACCESS-11 switch, one setting shown on both screens (decision 0019).
@@ -55,40 +72,45 @@ export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult>
     for (const channel of NOTIFICATION_CHANNELS) {
       if (!wanted[channel]) continue;
       if (channel === 'in_app' && recipient.loginId) {
-        await trx
-          .insertInto('notifications')
-          .values({
-            id: newId('notification'),
-            login_id: recipient.loginId,
-            line_id: input.lineId ?? null,
-            event: input.event,
-            params: JSON.stringify(params),
-          })
-          .execute();
+        writes.push(notificationInsert(trx, recipient.loginId, input, params));
         result.in_app += 1;
       } else if (channel === 'sms' && recipient.phone) {
-        await enqueueMessage(trx, {
-          channel: 'sms',
-          recipient: recipient.phone,
-          sender: CODE_POLICY.smsSender,
-          kind: `notify.${input.event}`,
-          body: `${text.title}: ${text.body}`,
-        });
+        writes.push(
+          outboxInsert(trx, newId('message'), {
+            channel: 'sms',
+            recipient: recipient.phone,
+            sender: CODE_POLICY.smsSender,
+            kind: `notify.${input.event}`,
+            body: `${text.title}: ${text.body}`,
+          }),
+        );
         result.sms += 1;
       } else if (channel === 'email' && recipient.email) {
-        await enqueueMessage(trx, {
-          channel: 'email',
-          recipient: recipient.email,
-          sender: '',
-          kind: `notify.${input.event}`,
-          body: text.body,
-          email: { subject: text.title },
-        });
+        writes.push(
+          outboxInsert(trx, newId('message'), {
+            channel: 'email',
+            recipient: recipient.email,
+            sender: '',
+            kind: `notify.${input.event}`,
+            body: text.body,
+            email: { subject: text.title },
+          }),
+        );
         result.email += 1;
       }
     }
   }
-  return result;
+  return { writes, result };
+}
+
+function notificationInsert(trx: Db, loginId: string, input: NotifyInput, params: NotificationParams) {
+  return trx.insertInto('notifications').values({
+    id: newId('notification'),
+    login_id: loginId,
+    line_id: input.lineId ?? null,
+    event: input.event,
+    params: JSON.stringify(params),
+  });
 }
 
 /**

@@ -26,16 +26,9 @@ export interface EnqueueInput {
 /** Writes a message to the outbox, in the caller's transaction, so it is sent if and only if the cause commits. */
 export async function enqueueMessage(trx: Db, input: EnqueueInput): Promise<string> {
   const id = newId('message');
-  const { email, attachments, ...row } = input;
-  if (input.channel === 'email' && !email) throw new Error('an email needs a subject');
+  const { attachments } = input;
   const attachmentIds = (attachments ?? []).map(() => newId('message'));
-  const payload: EmailPayload | Record<string, never> = email
-    ? { subject: email.subject, ...(email.html ? { html: email.html } : {}), attachments: attachmentIds }
-    : {};
-  await trx
-    .insertInto('outbox')
-    .values({ id, ...row, sensitive: input.sensitive ?? false, payload: JSON.stringify(payload) })
-    .execute();
+  await outboxInsert(trx, id, input, attachmentIds).execute();
   if (attachments && attachments.length > 0) {
     await trx
       .insertInto('outbox_attachments')
@@ -51,6 +44,21 @@ export async function enqueueMessage(trx: Db, input: EnqueueInput): Promise<stri
       .execute();
   }
   return id;
+}
+
+/**
+ * The outbox row of message `id`, not yet written (for writing it in one statement with others); its
+ * attachments, if any, are the caller's to write under `attachmentIds`.
+ */
+export function outboxInsert(db: Db, id: string, input: EnqueueInput, attachmentIds: readonly string[] = []) {
+  const { email, attachments: _attachments, ...row } = input;
+  if (input.channel === 'email' && !email) throw new Error('an email needs a subject');
+  const payload: EmailPayload | Record<string, never> = email
+    ? { subject: email.subject, ...(email.html ? { html: email.html } : {}), attachments: [...attachmentIds] }
+    : {};
+  return db
+    .insertInto('outbox')
+    .values({ id, ...row, sensitive: input.sensitive ?? false, payload: JSON.stringify(payload) });
 }
 
 export interface DispatcherOptions {

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { AcquirerTimeoutError, isNotifyingAcquirer, WebhookRejectedError } from '../acquirer/acquirer.ts';
 import { requirePrincipal } from '../auth/principal.ts';
 import type { AppContext } from '../http/context.ts';
-import { runIdempotent } from '../http/idempotency.ts';
+import { runIdempotentWrites } from '../http/idempotency.ts';
 import { AppError, problems } from '../http/problem.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { afterMoneyMoved } from './credit-payment.ts';
@@ -52,21 +52,21 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
         ...checked,
         origin: `${request.protocol}://${request.host}`,
       });
-      return runIdempotent({
+      return runIdempotentWrites({
         db: ctx.db,
         request,
         reply,
         loginId: principal.loginId,
         now: ctx.now(),
-        run: async (trx, scope) => {
-          const payment = await startCardPayment(trx, ctx, {
+        command: (scope) => {
+          const { payment, writes } = startCardPayment(ctx, {
             ...checked,
             loginId: principal.loginId,
             idempotencyScope: scope,
             ip: request.ip,
             acquired,
           });
-          return { status: 201, body: { payment, confirmationUrl: payment.confirmationUrl } };
+          return { status: 201, body: { payment, confirmationUrl: payment.confirmationUrl }, writes };
         },
       });
     },
@@ -164,28 +164,16 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
           throw new AppError(400, 'webhook_malformed', 'The webhook is not a signed event of this acquirer.');
         }
         const result = await ctx.db.transaction().execute(async (trx) => {
-          const fresh = await trx
-            .insertInto('acquirer_webhook_events')
-            .values({
-              acquirer: acquirer.name,
-              event_id: notification.eventId,
-              type: notification.type,
-              payment_id: notification.paymentId,
-              received_at: now,
-            })
-            .onConflict((oc) => oc.columns(['acquirer', 'event_id']).doNothing())
-            .returning('event_id')
-            .executeTakeFirst();
-          if (!fresh) return null;
           const settled = await settleCardPayment(trx, {
             paymentId: notification.paymentId,
             acquirer: acquirer.name,
             state: notification.state,
             at: now,
+            event: { eventId: notification.eventId, type: notification.type },
           });
           // Unknown payment: rolled back with its event row, so the acquirer's retry is looked at again.
           if (!settled) throw problems.notFound('payment');
-          return settled;
+          return settled.outcome === 'duplicate' ? null : settled;
         });
         if (result?.note)
           request.log.warn({ event: notification.eventId, note: result.note }, 'webhook ignored');

@@ -5,12 +5,14 @@
  * settled payment, or one that contradicts it (out-of-order or forged-looking) changes nothing.
  */
 import type { Db } from '@kabinet/db';
+import { sql } from 'kysely';
 import type { AcquirerPaymentState } from '../acquirer/acquirer.ts';
 import { saveCardToken } from '../autopay/saved-cards.ts';
 import { recordJournal } from '../journal/record.ts';
 import { creditPayment, lockPaymentQuery } from './credit-payment.ts';
 
-export type SettleOutcome = 'credited' | 'failed' | 'unchanged' | 'ignored';
+/** `duplicate`: a webhook event seen before (only with an `event`). */
+export type SettleOutcome = 'credited' | 'failed' | 'unchanged' | 'ignored' | 'duplicate';
 
 export interface Settled {
   outcome: SettleOutcome;
@@ -36,19 +38,51 @@ export async function payerJournalLine(
   return grant ? lineId : null;
 }
 
+/** The webhook event a word came in, recorded with the payment's lock so that a redelivery is told apart. */
+export interface WebhookEvent {
+  eventId: string;
+  type: string;
+}
+
 /**
  * Applies the acquirer's state to our payment in the caller's transaction; the payment row is locked first, so
- * racing webhooks and reconciliation workers serialise on it. Null when there is no such card payment.
+ * racing webhooks and reconciliation workers serialise on it. Null when there is no such card payment. With an
+ * `event`, the event's id is recorded in the same statement as the lock, and a redelivered one is `duplicate`
+ * (nothing else done).
  */
 export async function settleCardPayment(
   trx: Db,
-  input: { paymentId: string; acquirer: string; state: AcquirerPaymentState; at: Date },
+  input: {
+    paymentId: string;
+    acquirer: string;
+    state: AcquirerPaymentState;
+    at: Date;
+    event?: WebhookEvent;
+  },
 ): Promise<Settled | null> {
-  const payment = await lockPaymentQuery(trx, input.paymentId)
+  const { event } = input;
+  const from = event
+    ? trx.with('event', (db) =>
+        db
+          .insertInto('acquirer_webhook_events')
+          .values({
+            acquirer: input.acquirer,
+            event_id: event.eventId,
+            type: event.type,
+            payment_id: input.paymentId,
+            received_at: input.at,
+          })
+          .onConflict((oc) => oc.columns(['acquirer', 'event_id']).doNothing())
+          .returning('event_id'),
+      )
+    : trx;
+  const payment = await lockPaymentQuery(from, input.paymentId)
     .select(['p.external_id', 'p.payer_login_id', 'p.save_card', 'p.acquirer'])
+    .select(sql<boolean>`${event ? sql`EXISTS (SELECT 1 FROM event)` : sql`true`}`.as('fresh'))
     .where('p.source', '=', 'card')
     .executeTakeFirst();
   if (!payment) return null;
+  if (!payment.fresh) return { outcome: 'duplicate', accountId: payment.account_id };
   const { state } = input;
   const accountId = payment.account_id;
   if (

@@ -3,14 +3,14 @@
  * as a pending payment handed to the acquirer, which answers with its hosted payment page.
  */
 import { checkTopUpKopecks, formatPhone, formatRubles, type Kopecks, newId, parsePhone } from '@kabinet/core';
-import type { Db } from '@kabinet/db';
 import { AcquirerTimeoutError } from '../acquirer/acquirer.ts';
 import type { SessionPrincipal } from '../auth/sessions.ts';
 import type { AppContext } from '../http/context.ts';
+import { insertIfFresh, type KeyedWrite } from '../http/idempotency.ts';
 import { AppError, type FieldError, problems } from '../http/problem.ts';
-import { recordJournal } from '../journal/record.ts';
+import { journalInsertValues } from '../journal/record.ts';
 import { assertLineAccess } from '../lines/access.ts';
-import { grantAccess } from '../lines/grant.ts';
+import { grantAccess, lineWithGrant } from '../lines/grant.ts';
 import type { PaymentViewBody } from './payment-view.ts';
 
 const AMOUNT_MESSAGES: Record<string, string> = {
@@ -66,17 +66,10 @@ export async function checkTopUp(
   }
   let target: TopUpTarget | null = null;
   if (hasLine && !hasNumber && body.lineId) {
-    // Money only comes in: a partial session may top up (ACCESS-09), but only a line it reaches.
-    assertLineAccess(
-      principal,
-      await grantAccess(ctx.db, principal.loginId, body.lineId, ctx.now()),
-      'partial',
-    );
-    const line = await ctx.db
-      .selectFrom('lines')
-      .select(['id', 'account_id', 'msisdn'])
-      .where('id', '=', body.lineId)
-      .executeTakeFirst();
+    // Money only comes in: a partial session may top up (ACCESS-09), but only a line it reaches. The grant and
+    // the line in one query: no line is the same 404 as no live grant.
+    const line = await lineWithGrant(ctx.db, principal.loginId, body.lineId, ctx.now());
+    assertLineAccess(principal, line?.access ?? null, 'partial');
     if (!line) throw problems.notFound('line');
     target = { lineId: line.id, accountId: line.account_id, msisdn: line.msisdn, own: true };
   } else if (hasNumber && !hasLine && body.msisdn) {
@@ -156,20 +149,19 @@ export async function createAtAcquirer(
 }
 
 /**
- * Records the pending payment the acquirer already knows, in the idempotent command's transaction (a retried
- * request replays the first answer), and journals its start.
+ * The pending payment the acquirer already knows and the journal entry of its start, as writes of the idempotent
+ * command (runIdempotentWrites: they take effect with the key's first use only, in one statement with the key),
+ * and the view of them, known without reading anything back.
  */
-export async function startCardPayment(
-  trx: Db,
+export function startCardPayment(
   ctx: AppContext,
   input: CheckedTopUp & { loginId: string; idempotencyScope: string; ip: string; acquired: AcquirerPayment },
-): Promise<PaymentViewBody & { confirmationUrl: string }> {
+): { payment: PaymentViewBody & { confirmationUrl: string }; writes: KeyedWrite[] } {
   const now = ctx.now();
   const { target, acquired } = input;
   const paymentId = acquired.paymentId;
-  await trx
-    .insertInto('payments')
-    .values({
+  const writes = [
+    insertIfFresh('payments', {
       id: paymentId,
       account_id: target.accountId,
       line_id: target.lineId,
@@ -184,24 +176,26 @@ export async function startCardPayment(
       confirmation_url: acquired.confirmationUrl,
       save_card: input.saveCard,
       created_at: now,
-    })
-    .execute();
-  await recordJournal(trx, {
-    actorKind: 'subscriber',
-    actorId: input.loginId,
-    channel: 'web',
-    loginId: input.loginId,
-    lineId: target.own ? target.lineId : null,
-    action: 'payment.started',
-    details: {
-      paymentId,
-      source: 'card',
-      amount: Number(input.amount),
-      ...(target.own ? {} : { msisdn: target.msisdn }),
-    },
-    ip: input.ip,
-  });
-  // The view of what was just written, without reading it back.
+    }),
+    insertIfFresh(
+      'journal',
+      journalInsertValues({
+        actorKind: 'subscriber',
+        actorId: input.loginId,
+        channel: 'web',
+        loginId: input.loginId,
+        lineId: target.own ? target.lineId : null,
+        action: 'payment.started',
+        details: {
+          paymentId,
+          source: 'card',
+          amount: Number(input.amount),
+          ...(target.own ? {} : { msisdn: target.msisdn }),
+        },
+        ip: input.ip,
+      }),
+    ),
+  ];
   const view: PaymentViewBody = {
     id: paymentId,
     status: 'pending',
@@ -217,5 +211,5 @@ export async function startCardPayment(
     acquirer: { name: ctx.acquirer.name, test: ctx.acquirer.test },
     confirmationUrl: acquired.confirmationUrl,
   };
-  return { ...view, confirmationUrl: acquired.confirmationUrl };
+  return { payment: { ...view, confirmationUrl: acquired.confirmationUrl }, writes };
 }
