@@ -7,9 +7,11 @@
  * inject when the app is not listening, as in the API tests).
  */
 import { randomBytes } from 'node:crypto';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { newId, signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '@kabinet/core';
 import type { Database, Db } from '@kabinet/db';
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import {
   type AcquirerNotification,
   type AcquirerPaymentState,
@@ -35,6 +37,8 @@ export const SANDBOX_PAGE_TTL_MS = 15 * 60_000;
 /** Redeliveries after a failed webhook (a real acquirer retries for days; reconciliation covers the rest). */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 const DELIVERY_TIMEOUT_MS = 5_000;
+/** Webhook connections kept open per host (keep-alive), like an acquirer's delivery pool. */
+const DELIVERY_MAX_SOCKETS = 64;
 
 /** What the webhook body says; the cabinet reads it in `readNotification`. */
 export interface SandboxWebhookEvent {
@@ -83,6 +87,8 @@ export class SandboxAcquirer implements NotifyingAcquirer {
   outage = false;
   private attachment: SandboxAttachment | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Keep-alive connections for webhooks (a new connection per webhook costs more than the webhook). */
+  private agents: { http: HttpAgent; https: HttpsAgent } | null = null;
 
   constructor(private readonly settings: SandboxSettings) {}
 
@@ -91,10 +97,13 @@ export class SandboxAcquirer implements NotifyingAcquirer {
     this.attachment = attachment;
   }
 
-  /** Stops pending redeliveries (the app closes). */
+  /** Stops pending redeliveries and closes the webhook connections (the app closes). */
   close(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.agents?.http.destroy();
+    this.agents?.https.destroy();
+    this.agents = null;
   }
 
   private get env(): SandboxAttachment {
@@ -218,19 +227,20 @@ export class SandboxAcquirer implements NotifyingAcquirer {
 
   /**
    * The card form was sent (the number already checked by the page): remembers the card, then a 3-D Secure
-   * challenge, a "timeout" (pending; back to the shop) or the final outcome, notified by webhook.
+   * challenge, a "timeout" (pending; back to the shop) or the final outcome, notified by webhook. The usual case
+   * is one conditional statement on a page still open (pending, no card entered, not expired — what `load`
+   * leaves pending); anything else is read (by id: `load`, which records an expiry) and answered.
    */
   async submitCard(
     payment: string | SandboxPayment,
     card: { digits: string; kind: SandboxCardKind; brand: string; expires: string },
   ): Promise<SubmitCardOutcome> {
     const { db, now } = this.env;
+    // A payment the caller has just loaded: no second read.
+    if (typeof payment !== 'string' && (payment.status !== 'pending' || payment.card_kind !== null))
+      return { next: 'done', url: payment.return_url };
+    const id = typeof payment === 'string' ? payment : payment.id;
     const at = now();
-    // The page's handler has just loaded the payment: no second read.
-    const row = typeof payment === 'string' ? await this.load({ id: payment }) : payment;
-    if (!row) return { next: 'missing' };
-    const { id } = row;
-    if (row.status !== 'pending' || row.card_kind !== null) return { next: 'done', url: row.return_url };
     const common = {
       card_kind: card.kind,
       card_last4: card.digits.slice(-4),
@@ -246,29 +256,40 @@ export class SandboxAcquirer implements NotifyingAcquirer {
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .where('card_kind', 'is', null)
+        .where((eb) => openAt(eb, at))
+        .returning('id')
         .executeTakeFirst();
-      return moved.numUpdatedRows > 0n ? { next: '3ds' } : { next: 'done', url: row.return_url };
-    }
-    if (card.kind === 'timeout') {
-      await db
+      if (moved) return { next: '3ds' };
+    } else if (card.kind === 'timeout') {
+      const moved = await db
         .updateTable('sandbox_acquirer_payments')
         .set({ ...common, settles_at: new Date(at.getTime() + SANDBOX_SETTLE_MS) })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .where('card_kind', 'is', null)
-        .execute();
-      return { next: 'return', url: row.return_url };
+        .where((eb) => openAt(eb, at))
+        .returning('return_url')
+        .executeTakeFirst();
+      if (moved) return { next: 'return', url: moved.return_url };
+    } else {
+      const failure = SANDBOX_FAILURES[card.kind] ?? null;
+      const done = await this.finish(id, failure ? 'failed' : 'succeeded', failure, at, common);
+      if (done) {
+        await this.notify(done);
+        return { next: 'return', url: done.return_url };
+      }
     }
-    const failure = SANDBOX_FAILURES[card.kind] ?? null;
-    const done = await this.finish(id, failure ? 'failed' : 'succeeded', failure, at, common);
-    if (done) await this.notify(done);
-    return { next: 'return', url: row.return_url };
+    // Not open: unknown, decided, a card already entered, or past its TTL.
+    const row = typeof payment === 'string' ? await this.load({ id }) : payment;
+    return row ? { next: 'done', url: row.return_url } : { next: 'missing' };
   }
 
   /** The answer to the 3-D Secure challenge: the right code pays, a wrong one fails the payment. */
-  async confirm3ds(id: string, code: string): Promise<SubmitCardOutcome> {
-    const row = await this.load({ id });
+  async confirm3ds(payment: string | SandboxPayment, code: string): Promise<SubmitCardOutcome> {
+    // The page's handler has just loaded the payment: no second read.
+    const row = typeof payment === 'string' ? await this.load({ id: payment }) : payment;
     if (!row) return { next: 'missing' };
+    const { id } = row;
     if (row.status !== 'waiting_for_3ds') return { next: 'done', url: row.return_url };
     const right = row.three_ds_code !== null && code.trim() === row.three_ds_code;
     const done = await this.finish(
@@ -282,9 +303,11 @@ export class SandboxAcquirer implements NotifyingAcquirer {
   }
 
   /** The payer gave up on the hosted page. */
-  async cancel(id: string): Promise<SubmitCardOutcome> {
-    const row = await this.load({ id });
+  async cancel(payment: string | SandboxPayment): Promise<SubmitCardOutcome> {
+    // The page's handler has just loaded the payment: no second read.
+    const row = typeof payment === 'string' ? await this.load({ id: payment }) : payment;
     if (!row) return { next: 'missing' };
+    const { id } = row;
     if (row.status !== 'pending' && row.status !== 'waiting_for_3ds')
       return { next: 'done', url: row.return_url };
     const done = await this.finish(id, 'failed', 'canceled', this.env.now());
@@ -294,14 +317,15 @@ export class SandboxAcquirer implements NotifyingAcquirer {
 
   /**
    * Moves a payment to its final state once (a conditional update); undefined when it already was final. With
-   * `card`, the card is recorded in the same statement (only on a payment no card was entered on yet).
+   * `card`, the card is recorded in the same statement (only on a page still open at `at`: no card entered
+   * yet, not expired).
    */
   private async finish(
     id: string,
     status: 'succeeded' | 'failed',
     failureReason: string | null,
     at: Date,
-    card?: { card_kind: string; card_last4: string; card_brand: string; card_expires: string },
+    card?: CardColumns,
   ): Promise<SandboxPayment | undefined> {
     const { db } = this.env;
     let update = db
@@ -309,7 +333,7 @@ export class SandboxAcquirer implements NotifyingAcquirer {
       .set({ status, failure_reason: failureReason, three_ds_code: null, updated_at: at, ...card })
       .where('id', '=', id)
       .where('status', 'in', ['pending', 'waiting_for_3ds']);
-    if (card) update = update.where('card_kind', 'is', null);
+    if (card) update = update.where('card_kind', 'is', null).where((eb) => openAt(eb, at));
     const row = await update.returningAll().executeTakeFirst();
     if (!row || status !== 'succeeded' || !row.save_card || !row.card_kind) return row;
     // The card is saved on a successful payment when the payer asked: a token that behaves like the card.
@@ -374,14 +398,8 @@ export class SandboxAcquirer implements NotifyingAcquirer {
     try {
       const base = this.settings.webhookUrl ?? (origin() ? `${origin()}${SANDBOX_WEBHOOK_PATH}` : null);
       if (base) {
-        const res = await fetch(base, {
-          method: 'POST',
-          headers,
-          body,
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
-        await res.arrayBuffer();
-        ok = res.status >= 200 && res.status < 300;
+        const status = await this.post(base, headers, body);
+        ok = status >= 200 && status < 300;
       } else {
         const status = await inject({ url: SANDBOX_WEBHOOK_PATH, headers, body });
         ok = status >= 200 && status < 300;
@@ -399,6 +417,48 @@ export class SandboxAcquirer implements NotifyingAcquirer {
       this.timers.add(timer);
     }
     return ok;
+  }
+
+  /**
+   * POSTs a webhook over keep-alive connections; its status once the answer was read to the end. Rejects on a
+   * network error, or after DELIVERY_TIMEOUT_MS (the request is aborted). Headers and body go in one write.
+   */
+  private post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    if (!secure && target.protocol !== 'http:') return Promise.reject(new Error(`not an HTTP URL: ${url}`));
+    this.agents ??= {
+      http: new HttpAgent({ keepAlive: true, maxSockets: DELIVERY_MAX_SOCKETS }),
+      https: new HttpsAgent({ keepAlive: true, maxSockets: DELIVERY_MAX_SOCKETS }),
+    };
+    const agents = this.agents;
+    return new Promise<number>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const settle = (error: Error | null, status = 0) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(status); // a promise settles once: later calls are no-ops
+      };
+      const answered = (res: IncomingMessage) => {
+        res.on('error', settle);
+        res.on('end', () => settle(null, res.statusCode ?? 0));
+        res.on('close', () => settle(new Error('the webhook answer was cut off')));
+        res.resume(); // drained, so the connection goes back to the pool
+      };
+      const options = {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      };
+      const req = secure
+        ? httpsRequest(target, { ...options, agent: agents.https }, answered)
+        : httpRequest(target, { ...options, agent: agents.http }, answered);
+      req.on('error', settle);
+      timer = setTimeout(
+        () => req.destroy(new Error(`webhook timed out after ${DELIVERY_TIMEOUT_MS} ms`)),
+        DELIVERY_TIMEOUT_MS,
+      );
+      req.end(body);
+    });
   }
 
   /** The cabinet's side: checks the signature and timestamp over the raw body, then reads the event. */
@@ -455,6 +515,20 @@ export class SandboxAcquirer implements NotifyingAcquirer {
       },
     };
   }
+}
+
+/** The columns of the card entered on a hosted page. */
+type CardColumns = { card_kind: string; card_last4: string; card_brand: string; card_expires: string };
+
+/**
+ * Not expired at `at`: a hosted page is open for SANDBOX_PAGE_TTL_MS after it was created (`load`'s expiry
+ * condition, negated, as SQL); token charges do not expire.
+ */
+function openAt(eb: ExpressionBuilder<Database, 'sandbox_acquirer_payments'>, at: Date) {
+  return eb.or([
+    eb('kind', '!=', 'page'),
+    eb('created_at', '>=', new Date(at.getTime() - SANDBOX_PAGE_TTL_MS)),
+  ]);
 }
 
 /** The acquirer's view of a sandbox payment, as `fetchPayment` and `chargeToken` answer it. */

@@ -84,8 +84,9 @@ export async function sandboxAcquirerRoutes(root: FastifyInstance, ctx: AppConte
     '/sandbox-acquirer/pay/:id',
     { schema, config: machine },
     async (request, reply) => {
-      const found = await facts(request.params.id);
-      if (!found) return html(reply, 404, missingPage());
+      // The form is checked before the payment is read: a valid one is then a single conditional update
+      // (`submitCard` by id); only a refused form reads the payment, to show it again.
+      const { id } = request.params;
       const form = request.body ?? {};
       const values: CardFormValues = {
         number: form.card_number ?? '',
@@ -93,22 +94,25 @@ export async function sandboxAcquirerRoutes(root: FastifyInstance, ctx: AppConte
         errors: {},
       };
       const errors = values.errors as NonNullable<CardFormValues['errors']>;
-      if (!validToken(found.row.id, form)) errors.form = 'Форма устарела · The form expired: reload the page';
+      if (!validToken(id, form)) errors.form = 'Форма устарела · The form expired: reload the page';
       const digits = cardDigits(form.card_number ?? '');
       if (!passesLuhn(digits)) errors.number = 'Неверный номер карты · Invalid card number';
       const expires = parseExpiry(form.expiry ?? '', ctx.now());
       if (!expires) errors.expiry = 'Неверный срок · Invalid or past expiry';
       if (!/^\d{3,4}$/.test((form.cvc ?? '').trim())) errors.cvc = 'Три цифры · Three digits';
-      if (Object.keys(errors).length > 0 || !expires)
+      if (Object.keys(errors).length > 0 || !expires) {
+        const found = await facts(id);
+        if (!found) return html(reply, 404, missingPage());
         return html(reply, 400, cardFormPage(found.page, values));
-      const outcome = await sandbox.submitCard(found.row, {
+      }
+      const outcome = await sandbox.submitCard(id, {
         digits,
         kind: sandboxCardKind(digits),
         brand: cardBrand(digits),
         expires,
       });
       if (outcome.next === 'missing') return html(reply, 404, missingPage());
-      if (outcome.next === '3ds') return reply.redirect(`/sandbox-acquirer/pay/${found.row.id}/3ds`, 303);
+      if (outcome.next === '3ds') return reply.redirect(`/sandbox-acquirer/pay/${id}/3ds`, 303);
       return reply.redirect(outcome.url, 303);
     },
   );
@@ -138,7 +142,7 @@ export async function sandboxAcquirerRoutes(root: FastifyInstance, ctx: AppConte
           return reply.redirect(found.row.return_url, 303);
         return html(reply, 400, threeDsPage(found.page, found.row.three_ds_code, true));
       }
-      const outcome = await sandbox.confirm3ds(found.row.id, form.code ?? '');
+      const outcome = await sandbox.confirm3ds(found.row, form.code ?? '');
       if (outcome.next === 'missing') return html(reply, 404, missingPage());
       return reply.redirect(
         outcome.next === '3ds' ? `/sandbox-acquirer/pay/${found.row.id}/3ds` : outcome.url,
@@ -154,7 +158,7 @@ export async function sandboxAcquirerRoutes(root: FastifyInstance, ctx: AppConte
       const found = await facts(request.params.id);
       if (!found) return html(reply, 404, missingPage());
       if (!validToken(found.row.id, request.body ?? {})) return html(reply, 400, cardFormPage(found.page));
-      const outcome = await sandbox.cancel(found.row.id);
+      const outcome = await sandbox.cancel(found.row);
       if (outcome.next === 'missing') return html(reply, 404, missingPage());
       return reply.redirect(
         outcome.next === '3ds' ? `/sandbox-acquirer/pay/${found.row.id}/3ds` : outcome.url,

@@ -8,7 +8,7 @@
  */
 import { type BonusRules, newId, pointsShortfall } from '@kabinet/core';
 import type { BonusEntryReason, Db } from '@kabinet/db';
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { bonusProblems } from './bonus-problems.ts';
 
 /** The configured rules (the one `bonus_rules` row; the migration inserts the defaults). */
@@ -130,14 +130,16 @@ async function earnPoints(trx: Db, entry: PointsEntry): Promise<PostedPoints | u
 
 /**
  * The two data-modifying CTEs of earning `entry` as entry `id` (`points_entry`, then `points_account`, which
- * returns the new balance), for `earnPoints` and for callers that earn points within a larger statement.
+ * returns the new balance), for `earnPoints` and for callers that earn points within a larger statement — only
+ * when `condition` holds, if one is given.
  */
-export function earnPointsCtes(id: string, entry: PointsEntry) {
+export function earnPointsCtes(id: string, entry: PointsEntry, condition?: Expression<boolean>) {
+  const row = sql`${id}, ${entry.accountId}, ${entry.points}, ${entry.reason}, ${entry.reference}, ${entry.lineId},
+        ${entry.idempotencyKey}, ${entry.expiresAt ?? null}, ${entry.at}`;
   return sql`points_entry AS (
       INSERT INTO bonus_entries (id, account_id, points, reason, reference, line_id, idempotency_key, expires_at,
         created_at)
-      VALUES (${id}, ${entry.accountId}, ${entry.points}, ${entry.reason}, ${entry.reference}, ${entry.lineId},
-        ${entry.idempotencyKey}, ${entry.expiresAt ?? null}, ${entry.at})
+      ${condition ? sql`SELECT ${row} WHERE ${condition}` : sql`VALUES (${row})`}
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING account_id, points),
     points_account AS (

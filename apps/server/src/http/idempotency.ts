@@ -12,7 +12,7 @@
  * (the card top-up's start): no transaction, the key row written complete, the writes conditioned on it.
  */
 import { createHash } from 'node:crypto';
-import type { Database, Db } from '@kabinet/db';
+import { type Database, type Db, insertWhere } from '@kabinet/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Insertable, type OperationNodeSource, sql } from 'kysely';
 import { AppError, problems } from './problem.ts';
@@ -131,21 +131,12 @@ export function keyedWrite(query: OperationNodeSource): KeyedWrite {
 /** True inside runIdempotentWrites' statement when this request is the first use of its key. */
 export const freshKey = sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(FRESH_KEY)})`;
 
-/**
- * `INSERT INTO <table> (<columns>) SELECT <values> WHERE <freshKey>`: the row that `.values(values)` would insert,
- * written only with the key's first use (a replay writes nothing). PostgreSQL types the parameters from the
- * target columns, as it does for VALUES; `undefined` values are left out (the column's default), as Kysely does.
- */
+/** The row `.values(values)` would insert into `table`, written only with the key's first use (insertWhere). */
 export function insertIfFresh<T extends keyof Database & string>(
   table: T,
   values: Insertable<Database[T]>,
 ): KeyedWrite {
-  const entries = Object.entries(values).filter(([, value]) => value !== undefined);
-  return keyedWrite(
-    sql`INSERT INTO ${sql.table(table)} (${sql.join(
-      entries.map(([column]) => sql.ref(column)),
-    )}) SELECT ${sql.join(entries.map(([, value]) => value))} WHERE ${freshKey}`,
-  );
+  return keyedWrite(insertWhere(table, values, freshKey));
 }
 
 export interface IdempotentWritesOptions<T> {

@@ -8,10 +8,11 @@ import {
   renderNotification,
   type StoredPreference,
 } from '@kabinet/core';
-import type { Db } from '@kabinet/db';
+import type { Database, Db } from '@kabinet/db';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { CODE_POLICY } from '../auth/policy.ts';
-import { outboxInsert } from '../notifications/outbox.ts';
+import { outboxRow } from '../notifications/outbox.ts';
 
 export interface NotifyInput {
   /** The line the event is about; its owners are told (unless `loginId` names one person). */
@@ -25,7 +26,7 @@ export interface NotifyInput {
 
 export type NotifyResult = Record<NotificationChannel, number>;
 
-interface Recipient {
+export interface Recipient {
   loginId: string | null;
   /** ACCESS-11 `logins.login_alerts`: the `logins` × SMS preference. */
   loginAlerts: boolean;
@@ -44,26 +45,35 @@ interface Recipient {
  * The caller kicks the outbox after commit.
  */
 export async function notify(trx: Db, input: NotifyInput): Promise<NotifyResult> {
-  const plan = await planNotify(trx, input);
-  for (const write of plan.writes) await write.execute();
+  const plan = planNotice(await recipients(trx, input), input);
+  for (const write of plan.writes) {
+    if (write.table === 'notifications') await trx.insertInto('notifications').values(write.values).execute();
+    else await trx.insertInto('outbox').values(write.values).execute();
+  }
   return plan.result;
 }
 
-/** What `notify` writes, read and rendered but not yet written: the caller runs `writes` in its transaction. */
+/** A row a notice writes: by `notify` on its own, or by a caller within a larger statement. */
+export type NoticeWrite =
+  | { table: 'notifications'; values: Insertable<Database['notifications']> }
+  | { table: 'outbox'; values: Insertable<Database['outbox']> };
+
+/** What `notify` writes, read and rendered but not yet written. */
 export interface NotifyPlan {
-  writes: Array<ReturnType<typeof notificationInsert> | ReturnType<typeof outboxInsert>>;
+  writes: NoticeWrite[];
   result: NotifyResult;
 }
 
 /**
- * `notify` up to the writes: who hears, through which channels, in which words. For a caller that writes the
- * notifications in one statement with its own writes (every write is a plain INSERT, independent of the others).
+ * `notify` up to the writes, for the `recipients` already read (`planNotify` reads them; a caller may read them
+ * within a larger query with `recipientsQuery` and `toRecipients`): who hears, through which channels, in which
+ * words. Every write is a plain insert, independent of the others.
  */
-export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPlan> {
+export function planNotice(recipients: readonly Recipient[], input: NotifyInput): NotifyPlan {
   const params = input.params ?? {};
   const result: NotifyResult = { sms: 0, email: 0, in_app: 0 };
-  const writes: NotifyPlan['writes'] = [];
-  for (const recipient of await recipients(trx, input)) {
+  const writes: NoticeWrite[] = [];
+  for (const recipient of recipients) {
     const matrix = preferenceMatrix(recipient.preferences)[input.event];
     // The SMS of a login is the ACCESS-11 switch, one setting shown on both screens (decision 0019).
     const wanted =
@@ -72,22 +82,33 @@ export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPla
     for (const channel of NOTIFICATION_CHANNELS) {
       if (!wanted[channel]) continue;
       if (channel === 'in_app' && recipient.loginId) {
-        writes.push(notificationInsert(trx, recipient.loginId, input, params));
+        writes.push({
+          table: 'notifications',
+          values: {
+            id: newId('notification'),
+            login_id: recipient.loginId,
+            line_id: input.lineId ?? null,
+            event: input.event,
+            params: JSON.stringify(params),
+          },
+        });
         result.in_app += 1;
       } else if (channel === 'sms' && recipient.phone) {
-        writes.push(
-          outboxInsert(trx, newId('message'), {
+        writes.push({
+          table: 'outbox',
+          values: outboxRow(newId('message'), {
             channel: 'sms',
             recipient: recipient.phone,
             sender: CODE_POLICY.smsSender,
             kind: `notify.${input.event}`,
             body: `${text.title}: ${text.body}`,
           }),
-        );
+        });
         result.sms += 1;
       } else if (channel === 'email' && recipient.email) {
-        writes.push(
-          outboxInsert(trx, newId('message'), {
+        writes.push({
+          table: 'outbox',
+          values: outboxRow(newId('message'), {
             channel: 'email',
             recipient: recipient.email,
             sender: '',
@@ -95,7 +116,7 @@ export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPla
             body: text.body,
             email: { subject: text.title },
           }),
-        );
+        });
         result.email += 1;
       }
     }
@@ -103,23 +124,22 @@ export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPla
   return { writes, result };
 }
 
-function notificationInsert(trx: Db, loginId: string, input: NotifyInput, params: NotificationParams) {
-  return trx.insertInto('notifications').values({
-    id: newId('notification'),
-    login_id: loginId,
-    line_id: input.lineId ?? null,
-    event: input.event,
-    params: JSON.stringify(params),
-  });
+/** `planNotice` with the recipients read first (one query; a second only for a line nobody owns). */
+export async function planNotify(trx: Db, input: NotifyInput): Promise<NotifyPlan> {
+  return planNotice(await recipients(trx, input), input);
 }
 
 /**
- * Who hears of the event, with where each can be reached and their choices for it: the named login, or the
- * line's owners. One query (logins, the line's number and the preferences); a second only for a line nobody owns.
+ * Who hears of an event, with where each can be reached and their choices for it: the named login, or the owners
+ * of the line (`lineId`: an id, or a reference to an outer query's column such as sql`p.line_id`). Not run: a
+ * caller may embed it (e.g. with `jsonArrayFrom`). Its rows become recipients through `toRecipients`.
  */
-async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
+export function recipientsQuery(
+  db: Db,
+  input: { lineId?: string | RawBuilder<string | null>; loginId?: string; event: NotificationEvent },
+) {
   const { lineId, event } = input;
-  let query = trx
+  let query = db
     .selectFrom('logins as lg')
     .leftJoin('notification_emails as ne', (join) =>
       join.onRef('ne.login_id', '=', 'lg.id').on('ne.confirmed_at', 'is not', null),
@@ -134,7 +154,7 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
       'ne.email',
     ])
     .select((eb) => [
-      (lineId
+      (lineId !== undefined
         ? eb.selectFrom('lines').select('msisdn').where('id', '=', lineId)
         : eb.val<string | null>(null)
       ).as('line_msisdn'),
@@ -145,9 +165,10 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
           .whereRef('np.login_id', '=', 'lg.id')
           .where('np.event', '=', event),
       ).as('preferences'),
-    ]);
+    ])
+    .orderBy('lg.id');
   if (input.loginId) query = query.where('lg.id', '=', input.loginId);
-  else if (lineId) {
+  else if (lineId !== undefined) {
     query = query.where((eb) =>
       eb.exists(
         eb
@@ -159,27 +180,23 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
           .where('g.revoked_at', 'is', null),
       ),
     );
-  } else return [];
-  const logins = await query.orderBy('lg.id').execute();
-  if (logins.length === 0) {
-    const line =
-      lineId && !input.loginId
-        ? await trx.selectFrom('lines').select('msisdn').where('id', '=', lineId).executeTakeFirst()
-        : undefined;
-    return line?.msisdn
-      ? [
-          {
-            loginId: null,
-            loginAlerts: false,
-            locale: 'ru',
-            phone: line.msisdn,
-            email: null,
-            preferences: [],
-          },
-        ]
+  } else query = query.where(sql<boolean>`false`);
+  return query;
+}
+
+type RecipientRow = Awaited<ReturnType<ReturnType<typeof recipientsQuery>['execute']>>[number];
+
+/**
+ * The rows of `recipientsQuery` as recipients. No rows for a line's event: its number by SMS (`lineMsisdn`, a
+ * line nobody owns), or nobody.
+ */
+export function toRecipients(rows: readonly RecipientRow[], lineMsisdn: string | null = null): Recipient[] {
+  if (rows.length === 0) {
+    return lineMsisdn
+      ? [{ loginId: null, loginAlerts: false, locale: 'ru', phone: lineMsisdn, email: null, preferences: [] }]
       : [];
   }
-  return logins.map((login) => ({
+  return rows.map((login) => ({
     loginId: login.id,
     loginAlerts: login.login_alerts,
     locale: login.locale === 'en' ? 'en' : 'ru',
@@ -188,4 +205,14 @@ async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
     email: login.email,
     preferences: login.preferences,
   }));
+}
+
+async function recipients(trx: Db, input: NotifyInput): Promise<Recipient[]> {
+  if (!input.loginId && !input.lineId) return [];
+  const rows = await recipientsQuery(trx, input).execute();
+  const line =
+    rows.length === 0 && input.lineId && !input.loginId
+      ? await trx.selectFrom('lines').select('msisdn').where('id', '=', input.lineId).executeTakeFirst()
+      : undefined;
+  return toRecipients(rows, line?.msisdn ?? null);
 }

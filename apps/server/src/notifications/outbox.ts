@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryError } from '@kabinet/channels';
 import { newId } from '@kabinet/core';
-import type { Db } from '@kabinet/db';
+import type { Database, Db } from '@kabinet/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { DeliveryWriter, type SendOutcome } from './delivery-writer.ts';
 import type { EmailPayload } from './email-payload.ts';
 import type { Channel, OutgoingMessage, Transport } from './transport.ts';
@@ -28,7 +28,10 @@ export async function enqueueMessage(trx: Db, input: EnqueueInput): Promise<stri
   const id = newId('message');
   const { attachments } = input;
   const attachmentIds = (attachments ?? []).map(() => newId('message'));
-  await outboxInsert(trx, id, input, attachmentIds).execute();
+  await trx
+    .insertInto('outbox')
+    .values(outboxRow(id, input, attachmentIds))
+    .execute();
   if (attachments && attachments.length > 0) {
     await trx
       .insertInto('outbox_attachments')
@@ -47,18 +50,20 @@ export async function enqueueMessage(trx: Db, input: EnqueueInput): Promise<stri
 }
 
 /**
- * The outbox row of message `id`, not yet written (for writing it in one statement with others); its
- * attachments, if any, are the caller's to write under `attachmentIds`.
+ * The outbox row of message `id` (for writing it in one statement with others); its attachments, if any, are the
+ * caller's to write under `attachmentIds`.
  */
-export function outboxInsert(db: Db, id: string, input: EnqueueInput, attachmentIds: readonly string[] = []) {
+export function outboxRow(
+  id: string,
+  input: EnqueueInput,
+  attachmentIds: readonly string[] = [],
+): Insertable<Database['outbox']> {
   const { email, attachments: _attachments, ...row } = input;
   if (input.channel === 'email' && !email) throw new Error('an email needs a subject');
   const payload: EmailPayload | Record<string, never> = email
     ? { subject: email.subject, ...(email.html ? { html: email.html } : {}), attachments: [...attachmentIds] }
     : {};
-  return db
-    .insertInto('outbox')
-    .values({ id, ...row, sensitive: input.sensitive ?? false, payload: JSON.stringify(payload) });
+  return { id, ...row, sensitive: input.sensitive ?? false, payload: JSON.stringify(payload) };
 }
 
 export interface DispatcherOptions {

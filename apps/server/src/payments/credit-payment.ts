@@ -6,14 +6,14 @@
  * sends the receipt).
  */
 import { type NotificationParams, newId } from '@kabinet/core';
-import { type Db, OPERATOR_ACCOUNT_IDS, type OperatorAccount } from '@kabinet/db';
-import { type OperationNodeSource, sql } from 'kysely';
+import { type Database, type Db, insertWhere, OPERATOR_ACCOUNT_IDS, type OperatorAccount } from '@kabinet/db';
+import { type QueryCreator, sql } from 'kysely';
 import { topUpPointsEntry } from '../bonuses/accrue.ts';
 import { bonusRulesFromRow, earnPointsCtes } from '../bonuses/points-ledger.ts';
 import { applyBalanceRules } from '../charging/balance-rules.ts';
 import type { AppContext } from '../http/context.ts';
-import { journalInsert } from '../journal/record.ts';
-import { planNotify } from '../notification-centre/notify.ts';
+import { journalInsertValues } from '../journal/record.ts';
+import { type NotifyInput, type NotifyPlan, planNotify } from '../notification-centre/notify.ts';
 
 /** Where the money of a payment comes from, by its source. Transfers and promised payments post their own. */
 const CLEARING: Record<string, OperatorAccount> = {
@@ -53,10 +53,10 @@ export interface LockedPayment {
 }
 
 /**
- * Reads and locks a payment for crediting (the row lock is what racing deliveries serialise on), with the points
- * rules crediting needs. `db` may be a transaction or a query creator carrying a CTE (`trx.with(…)`).
+ * A payment as crediting reads it, with the points rules crediting needs: unlocked (a webhook's first look) or,
+ * through `lockPaymentQuery`, locked.
  */
-export function lockPaymentQuery(db: Pick<Db, 'selectFrom'>, paymentId: string) {
+export function paymentQuery(db: QueryCreator<Database>, paymentId: string) {
   return db
     .selectFrom('payments as p')
     .innerJoin('billing_accounts as a', 'a.id', 'p.account_id')
@@ -71,27 +71,33 @@ export function lockPaymentQuery(db: Pick<Db, 'selectFrom'>, paymentId: string) 
       'br.expiry_months',
       'br.expiring_soon_days',
     ])
-    .where('p.id', '=', paymentId)
-    .forUpdate('p');
+    .where('p.id', '=', paymentId);
+}
+
+/** Reads and locks a payment for crediting (the row lock is what racing deliveries serialise on). */
+export function lockPaymentQuery(db: QueryCreator<Database>, paymentId: string) {
+  return paymentQuery(db, paymentId).forUpdate('p');
+}
+
+export interface CreditInput {
+  at: Date;
+  externalId?: string | null;
+  /** Extra parameters of the `top_ups` receipt (e.g. autopay's `notice` and card), so there is one receipt. */
+  notice?: NotificationParams;
+  /** The card paid with, stored on the payment with its success. */
+  card?: { last4: string; brand: string } | null;
 }
 
 /**
- * Credits a locked pending payment. After the payment row's lock and the recipients of the receipt are read, all
- * of it is one statement (decisions/0031): the transfer, the subscriber's balance, the payment's success, the
- * journal entry, the receipt, the points earned and, last, the shared clearing account's balance.
+ * Credits a locked pending payment: after the payment row's lock and the receipt's recipients are read, one
+ * statement (`creditStatement`) does the rest.
  */
 export async function creditPayment(
   trx: Db,
-  input: {
+  input: CreditInput & {
     paymentId: string;
-    at: Date;
-    externalId?: string | null;
-    /** Extra parameters of the `top_ups` receipt (e.g. autopay's `notice` and card), so there is one receipt. */
-    notice?: NotificationParams;
     /** The payment row, when the caller has already locked it with `lockPaymentQuery`. */
     locked?: LockedPayment;
-    /** The card paid with, stored on the payment with its success. */
-    card?: { last4: string; brand: string };
   },
 ): Promise<CreditOutcome> {
   const payment = input.locked ?? (await lockPaymentQuery(trx, input.paymentId).executeTakeFirstOrThrow());
@@ -101,38 +107,59 @@ export async function creditPayment(
   if (payment.status !== 'pending') {
     throw new Error(`Payment ${payment.id} is ${payment.status}; only a pending payment can be credited`);
   }
+  const receipt = payment.line_id ? await planNotify(trx, receiptOf(payment, input)) : null;
+  const outcome = await creditStatement(trx, payment, input, receipt);
+  // Under the payment's lock a pending payment is always credited; anything else is a broken invariant.
+  if (!outcome.credited) throw new Error(`Payment ${payment.id}: the credit moved no balance`);
+  return { credited: true, accountId: payment.account_id, transferId: outcome.transferId };
+}
+
+/** The `top_ups` receipt of a payment to a line. */
+export function receiptOf(
+  payment: { line_id: string | null; amount: bigint },
+  input: { notice?: NotificationParams },
+): NotifyInput {
+  return {
+    lineId: payment.line_id ?? undefined,
+    event: 'top_ups',
+    params: { ...input.notice, amount: Number(payment.amount) },
+  };
+}
+
+/**
+ * Crediting as one statement (decisions/0031): the payment's success, the transfer, the subscriber's balance, the
+ * journal entry, the receipt's rows, the points earned and, last, the shared clearing account's balance. All of it
+ * happens only if the payment was still pending when its row was updated, and, with an `event`, only if that
+ * webhook event was not recorded before (it is recorded in the same statement). So it is safe without the
+ * payment's lock: a racing delivery waits on the row and then finds it no longer pending. `fresh` tells whether
+ * the event was new; `credited` whether money moved.
+ */
+export async function creditStatement(
+  db: Db,
+  payment: LockedPayment,
+  input: CreditInput & { event?: { acquirer: string; eventId: string; type: string } },
+  receipt: NotifyPlan | null,
+): Promise<{ fresh: boolean; credited: boolean; transferId: string }> {
   const clearing = CLEARING[payment.source];
   if (!clearing) throw new Error(`Payments from ${payment.source} are not credited through creditPayment`);
-  const receipt = payment.line_id
-    ? await planNotify(trx, {
-        lineId: payment.line_id,
-        event: 'top_ups',
-        params: { ...input.notice, amount: Number(payment.amount) },
-      })
-    : null;
-  const writes: OperationNodeSource[] = [
-    journalInsert(trx, {
-      actorKind: 'system',
-      channel: 'system',
-      lineId: payment.line_id,
-      action: 'payment.received',
-      details: { paymentId: payment.id, source: payment.source, amount: Number(payment.amount) },
-    }),
-    ...(receipt?.writes ?? []),
-  ];
+  const clearingId = OPERATOR_ACCOUNT_IDS[clearing];
   const transferId = newId('transfer', input.at);
-  writes.push(
-    trx
-      .updateTable('payments')
-      .set({
-        status: 'succeeded',
-        transfer_id: transferId,
-        completed_at: input.at,
-        ...(input.externalId ? { external_id: input.externalId } : {}),
-        ...(input.card ? { card_last4: input.card.last4, card_brand: input.card.brand } : {}),
-      })
-      .where('id', '=', payment.id),
-  );
+  const { event, card } = input;
+  const flipped = sql<boolean>`EXISTS (SELECT 1 FROM flipped)`;
+  const writes = [
+    insertWhere(
+      'journal',
+      journalInsertValues({
+        actorKind: 'system',
+        channel: 'system',
+        lineId: payment.line_id,
+        action: 'payment.received',
+        details: { paymentId: payment.id, source: payment.source, amount: Number(payment.amount) },
+      }),
+      flipped,
+    ),
+    ...(receipt?.writes ?? []).map((write) => insertWhere(write.table, write.values, flipped)),
+  ];
   const earned = topUpPointsEntry(bonusRulesFromRow(payment), {
     accountId: payment.account_id,
     lineId: payment.line_id,
@@ -141,31 +168,50 @@ export async function creditPayment(
     amount: payment.amount,
     at: input.at,
   });
-  const earn = earned ? sql`, ${earnPointsCtes(earned.id, earned)}` : sql``;
-  const clearingId = OPERATOR_ACCOUNT_IDS[clearing];
-  // The transfer has no ON CONFLICT: its key `payment:<id>` is written only here, with the payment's success,
-  // under the payment's lock, so a second one cannot exist; if it ever did, the statement fails and nothing moves.
-  // Lock order: the subscriber's ledger row (`credited`, which the main UPDATE waits for), then the shared
-  // clearing row (decisions/0020: held from here to the commit only), then the points row (BONUS-01).
-  const { rows } = await sql<{ id: string }>`
-    WITH transfer AS (
+  // The transfer has no ON CONFLICT: its key `payment:<id>` is written only here, with the payment's success, so
+  // a second one cannot exist; if it ever did, the statement fails and nothing moves. Lock order (each CTE waits
+  // for the one it reads): the payment row, the subscriber's ledger row, the shared clearing row (decisions/0020:
+  // held from here to the commit only), then the rows of the writes nothing reads (points, journal, receipt).
+  const { rows } = await sql<{ fresh: boolean; credited: boolean }>`
+    WITH ${
+      event
+        ? sql`event AS (
+      INSERT INTO acquirer_webhook_events (acquirer, event_id, type, payment_id, received_at)
+      VALUES (${event.acquirer}, ${event.eventId}, ${event.type}, ${payment.id}, ${input.at})
+      ON CONFLICT (acquirer, event_id) DO NOTHING
+      RETURNING event_id),`
+        : sql``
+    }
+    flipped AS (
+      UPDATE payments SET status = 'succeeded', transfer_id = ${transferId}, completed_at = ${input.at},
+        external_id = ${input.externalId ? sql`${input.externalId}` : sql`external_id`},
+        card_last4 = ${card ? sql`${card.last4}` : sql`card_last4`},
+        card_brand = ${card ? sql`${card.brand}` : sql`card_brand`}
+      WHERE id = ${payment.id} AND status = 'pending' ${event ? sql`AND EXISTS (SELECT 1 FROM event)` : sql``}
+      RETURNING id),
+    transfer AS (
       INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount, kind, idempotency_key, line_id,
         description, created_at)
-      VALUES (${transferId}, ${clearingId}, ${payment.ledger_account_id}, ${payment.amount}, 'topup',
-        ${`payment:${payment.id}`}, ${payment.line_id}, ${`${payment.source} payment ${payment.id}`}, ${input.at})
+      SELECT ${transferId}, ${clearingId}, ${payment.ledger_account_id}, ${payment.amount}::bigint, 'topup',
+        ${`payment:${payment.id}`}, ${payment.line_id}, ${`${payment.source} payment ${payment.id}`},
+        ${input.at}::timestamptz
+      FROM flipped
       RETURNING credit_account_id, amount),
     credited AS (
       UPDATE ledger_accounts a SET balance = a.balance + t.amount FROM transfer t
       WHERE a.id = t.credit_account_id RETURNING a.id),
+    hot AS (
+      UPDATE ledger_accounts SET balance = balance - ${payment.amount}::bigint
+      WHERE id = ${clearingId} AND EXISTS (SELECT 1 FROM credited)
+      RETURNING id),
     ${sql.join(
       writes.map((write, i) => sql`${sql.raw(`write_${i}`)} AS (${write})`),
       sql`, `,
-    )}${earn}
-    UPDATE ledger_accounts SET balance = balance - ${payment.amount}::bigint
-    WHERE id = ${clearingId} AND EXISTS (SELECT 1 FROM credited)
-    RETURNING id`.execute(trx);
-  if (rows.length !== 1) throw new Error(`Payment ${payment.id}: the credit moved no balance`);
-  return { credited: true, accountId: payment.account_id, transferId };
+    )}${earned ? sql`, ${earnPointsCtes(earned.id, earned, flipped)}` : sql``}
+    SELECT ${event ? sql`EXISTS (SELECT 1 FROM event)` : sql`true`} AS fresh,
+      EXISTS (SELECT 1 FROM hot) AS credited`.execute(db);
+  const row = rows[0];
+  return { fresh: row?.fresh ?? false, credited: row?.credited ?? false, transferId };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSignatureHeader, signWebhook, verifyWebhook } from './webhook-signature.ts';
 
 const SECRET = 'whsec_test_0123456789';
@@ -50,5 +50,29 @@ describe('webhook signature', () => {
     const header = `t=${T},v1=${'00'.repeat(32)},v1=${good}`;
     expect(await verifyWebhook(SECRET, header, BODY, T)).toEqual({ ok: true, timestamp: T });
     expect(parseSignatureHeader(header)?.signatures).toHaveLength(2);
+  });
+
+  it('PAY-01 outside Node (Web Crypto) signs and verifies the same as on Node', async () => {
+    const getBuiltinModule = process.getBuiltinModule;
+    vi.resetModules();
+    Object.assign(process, { getBuiltinModule: undefined });
+    let web: typeof import('./webhook-signature.ts');
+    try {
+      web = await import('./webhook-signature.ts');
+    } finally {
+      Object.assign(process, { getBuiltinModule });
+      vi.resetModules();
+    }
+    const header = await signWebhook(SECRET, BODY, T);
+    expect(await web.signWebhook(SECRET, BODY, T)).toBe(header);
+    expect(await web.verifyWebhook(SECRET, header, BODY, T)).toEqual({ ok: true, timestamp: T });
+    expect(await web.verifyWebhook(SECRET, header, `${BODY} `, T)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(await web.verifyWebhook(SECRET, `${header.slice(0, -2)}`, BODY, T)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
