@@ -4,7 +4,7 @@
  * sandbox acquirer, listening on a free port — so the sandbox's webhooks go over HTTP to the app's own webhook
  * route, as they would from an acquirer. Prints one JSON line with what the load generator needs.
  */
-import { connect, migrate, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
+import { connect, defaultPoolSize, migrate, OPERATOR_ACCOUNT_IDS } from '@kabinet/db';
 import {
   createDatabaseFromTemplate,
   createTemplate,
@@ -23,7 +23,7 @@ const server = await startTestServer();
 const template = await createTemplate(server.url);
 const database = await createDatabaseFromTemplate(server.url, template, 'kabinet_bench_payments');
 await migrate(database.url);
-const handle = connect(database.url, { max: Number(process.env.BENCH_POOL ?? 20) });
+const handle = connect(database.url, { max: Number(process.env.BENCH_POOL ?? defaultPoolSize()) });
 const { db } = handle;
 const operator = OPERATOR_ACCOUNT_IDS;
 

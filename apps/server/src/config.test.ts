@@ -1,3 +1,4 @@
+import { defaultPoolSize } from '@kabinet/db';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -23,6 +24,13 @@ describe('configuration', () => {
     });
   });
 
+  it('CHAN-02 sizes the database pool at two connections per core and one for the session listener', () => {
+    expect(loadConfig({ KABINET_SECRET: SECRET, KABINET_DB_POOL: '12' }).dbPool).toBe(12);
+    expect(defaultPoolSize(2)).toBe(5);
+    expect(defaultPoolSize(8)).toBe(17);
+    expect(loadConfig({ KABINET_SECRET: SECRET }).dbPool).toBe(defaultPoolSize());
+  });
+
   it.each([
     [{ PORT: 'abc', KABINET_SECRET: SECRET }, 'PORT'],
     [{ PORT: '70000', KABINET_SECRET: SECRET }, 'PORT'],
@@ -35,6 +43,7 @@ describe('configuration', () => {
     [{ KABINET_TRUST_PROXY: 'everyone', KABINET_SECRET: SECRET }, 'KABINET_TRUST_PROXY'],
     [{ KABINET_ENRICHMENT_GATEWAYS: '1.2.3', KABINET_SECRET: SECRET }, 'KABINET_ENRICHMENT_GATEWAYS'],
     [{ KABINET_ENRICHMENT_GATEWAYS: '10.0.0.0/33', KABINET_SECRET: SECRET }, 'KABINET_ENRICHMENT_GATEWAYS'],
+    [{ KABINET_DB_POOL: '1', KABINET_SECRET: SECRET }, 'KABINET_DB_POOL'],
   ])('CHAN-02 names the bad variable in one line: %j', (env, variable) => {
     const err = errorOf(env);
     expect(err).toBeInstanceOf(ConfigError);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { parseSmppUrl } from '@kabinet/channels';
+import { defaultPoolSize } from '@kabinet/db';
 import type { AcquirerSettings } from './acquirer/create-acquirer.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
+  /** `KABINET_DB_POOL`: connections the server keeps to PostgreSQL (default `defaultPoolSize()`: 2 × cores + 1). */
+  dbPool: number;
   /** Demo mode: virtual phone, demo data, dev endpoints. */
   demo: boolean;
   /** Server secret for HMACs of one-time codes and CSRF tokens; ≥ 32 characters. Generated in demo mode. */
@@ -225,6 +228,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     databaseUrl,
     dataDir: env.KABINET_DATA_DIR || '.kabinet',
     embeddedPgPort: int(env, 'KABINET_PG_PORT', 0, 0, 65535),
+    dbPool: int(env, 'KABINET_DB_POOL', defaultPoolSize(), 2, 500),
     demo,
     secret,
     timeZone,

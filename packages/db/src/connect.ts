@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -47,6 +48,16 @@ class PreparingClient extends pg.Client {
     }
     return super.query(config, values, callback);
   }
+}
+
+/**
+ * The server's pool size when not configured (decisions/0032): HikariCP's "About Pool Sizing" rule for a data set
+ * held in memory, two connections per core of the database's machine — here taken as this machine's, the embedded
+ * or co-located PostgreSQL — plus one that the session store's LISTEN keeps. More connections than that only make
+ * PostgreSQL switch between backends waiting on the same rows and cores; requests queue in the pool instead.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return 2 * cores + 1;
 }
 
 /** Opens a pool and a Kysely instance on `url`. Pool errors (e.g. the server going away) are logged, not fatal. */

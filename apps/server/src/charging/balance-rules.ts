@@ -5,7 +5,7 @@
  */
 import { balanceRulesFrom, DEFAULT_TIME_ZONE, decideFunds } from '@kabinet/core';
 import type { Db } from '@kabinet/db';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { applyLowBalanceNotices } from '../autopay/low-balance.ts';
 import { blockActiveLines, unblockLines } from './line-status.ts';
 import { notifyOnce, smsDate } from './notify.ts';
@@ -21,6 +21,11 @@ export interface BalanceRuleOutcome {
 export interface BalanceRuleOptions {
   /** Operator time zone for the dates in SMS texts. */
   timeZone?: string;
+  /**
+   * The first look at every one of the accounts, when the statement that moved the money read it already
+   * (`firstLookSql`); otherwise it is read here.
+   */
+  firstLook?: readonly FirstLook[];
 }
 
 interface AccountFacts {
@@ -33,7 +38,7 @@ interface AccountFacts {
   has_debt_block: boolean;
 }
 
-interface FirstLook extends AccountFacts {
+export interface FirstLook extends AccountFacts {
   balance_rules: unknown;
   threshold: bigint | null;
   below: boolean | null;
@@ -46,9 +51,10 @@ interface FirstLook extends AccountFacts {
  */
 function factsSql(ids: readonly string[], lock: false): ReturnType<typeof sql<FirstLook>>;
 function factsSql(ids: readonly string[], lock: true): ReturnType<typeof sql<AccountFacts>>;
-function factsSql(ids: readonly string[], lock: boolean) {
+function factsSql(ids: readonly string[], lock: boolean, balance?: RawBuilder<bigint>): RawBuilder<FirstLook>;
+function factsSql(ids: readonly string[], lock: boolean, balance?: RawBuilder<bigint>) {
   return sql<FirstLook>`
-  SELECT a.id, la.balance, a.credit_limit, s.out_of_funds_since, s.non_positive_since,
+  SELECT a.id, ${balance ?? sql`la.balance`} AS balance, a.credit_limit, s.out_of_funds_since, s.non_positive_since,
     EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.status = 'active') AS has_active,
     EXISTS (SELECT 1 FROM lines l WHERE l.account_id = a.id AND l.block_reason = 'debt') AS has_debt_block
     ${
@@ -67,6 +73,15 @@ function factsSql(ids: readonly string[], lock: boolean) {
 }
 
 /**
+ * The first look at one account for embedding in the statement that moves its money, so that `applyBalanceRules`
+ * needs no query of its own when nothing changes: `balance` is the balance that statement leaves (e.g. its
+ * `UPDATE … RETURNING`), as its other reads see the one before it.
+ */
+export function firstLookSql(accountId: string, balance: RawBuilder<bigint>): RawBuilder<FirstLook> {
+  return factsSql([accountId], false, balance);
+}
+
+/**
  * Blocks lines whose account fell below its floor (after the grace), unblocks those back above it. Idempotent
  * and cheap when nothing changes: one query over all the accounts, and a transaction only for those whose state
  * moves (funds ran out or recovered, the grace ended, the balance crossed zero). The subscriber is warned by SMS
@@ -81,7 +96,7 @@ export async function applyBalanceRules(
   const outcome: BalanceRuleOutcome = { blocked: [], unblocked: [] };
   const ids = [...new Set(accountIds)].sort();
   if (ids.length === 0) return outcome;
-  const facts = (await factsSql(ids, false).execute(db)).rows;
+  const facts = options.firstLook ?? (await factsSql(ids, false).execute(db)).rows;
   const rules = balanceRulesFrom(facts[0]?.balance_rules);
   // The zero-balance clock (PLAN-07) is kept in one statement for all the accounts that crossed zero.
   const crossed = facts.filter((f) => f.balance <= 0n !== (f.non_positive_since !== null)).map((f) => f.id);

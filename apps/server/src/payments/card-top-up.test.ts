@@ -154,6 +154,74 @@ describe('card top-ups through the sandbox acquirer', () => {
     expect(transfers).toHaveLength(1);
   });
 
+  it('PAY-01 first deliveries racing each other (same event and renamed ones) credit the payment once', async () => {
+    const sub = await subscriber();
+    const { payment, confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount: 400_00 });
+    const hooks = captureWebhooks({ lose: true });
+    await payOnPage(confirmationUrl, CARDS.success);
+    hooks.restore();
+    const body = hooks.bodies[0] as string;
+    expect(await balanceOf(sub.ledgerAccountId)).toBe(0n);
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      i % 2 === 0
+        ? body
+        : body.replace(/"id":"whe_[0-9a-z]+"/, `"id":"whe_race${String(i).padStart(16, '0')}"`),
+    );
+    const replies = await Promise.all(bodies.map((b) => sendWebhook(b)));
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const outcomes = replies.map((r) => r.json<{ outcome: string | null }>().outcome);
+    expect(outcomes.filter((o) => o === 'credited')).toHaveLength(1);
+    expect(outcomes.every((o) => o === 'credited' || o === 'unchanged' || o === null)).toBe(true);
+    expect(await balanceOf(sub.ledgerAccountId)).toBe(400_00n);
+    const transfers = await t.db
+      .selectFrom('ledger_transfers')
+      .select('id')
+      .where('idempotency_key', '=', `payment:${payment.id}`)
+      .execute();
+    expect(transfers).toHaveLength(1);
+    const events = await t.db
+      .selectFrom('acquirer_webhook_events')
+      .select('event_id')
+      .where('payment_id', '=', payment.id)
+      .execute();
+    expect(events).toHaveLength(7);
+    expect((await verifyLedger(t.db)).mismatches).toEqual([]);
+  });
+
+  it('PAY-01 a card top-up that covers the debt unblocks the line as soon as the webhook credits it', async () => {
+    const sub = await subscriber(-300_00n);
+    const since = new Date(t.clock.now.getTime() - 48 * 3_600_000);
+    await t.db
+      .updateTable('lines')
+      .set({ status: 'blocked', block_reason: 'debt' })
+      .where('id', '=', sub.lineId)
+      .execute();
+    await t.db
+      .insertInto('account_funds_state')
+      .values({ account_id: sub.accountId, out_of_funds_since: since, non_positive_since: since })
+      .onConflict((oc) =>
+        oc.column('account_id').doUpdateSet({ out_of_funds_since: since, non_positive_since: since }),
+      )
+      .execute();
+    const { confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount: 500_00 });
+    await payOnPage(confirmationUrl, CARDS.success);
+    expect(await balanceOf(sub.ledgerAccountId)).toBe(200_00n);
+    expect(
+      await t.db
+        .selectFrom('lines')
+        .select(['status', 'block_reason'])
+        .where('id', '=', sub.lineId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'active', block_reason: null });
+    expect(
+      await t.db
+        .selectFrom('account_funds_state')
+        .select(['out_of_funds_since', 'non_positive_since'])
+        .where('account_id', '=', sub.accountId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ out_of_funds_since: null, non_positive_since: null });
+  });
+
   it('PAY-01 rejects a forged signature (401) and a stale timestamp (400); nothing is credited', async () => {
     const sub = await subscriber();
     const { payment, confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount: 200_00 });

@@ -10,7 +10,7 @@ import { type Database, type Db, insertWhere, OPERATOR_ACCOUNT_IDS, type Operato
 import { type QueryCreator, sql } from 'kysely';
 import { topUpPointsEntry } from '../bonuses/accrue.ts';
 import { bonusRulesFromRow, earnPointsCtes } from '../bonuses/points-ledger.ts';
-import { applyBalanceRules } from '../charging/balance-rules.ts';
+import { applyBalanceRules, type FirstLook, firstLookSql } from '../charging/balance-rules.ts';
 import type { AppContext } from '../http/context.ts';
 import { journalInsertValues } from '../journal/record.ts';
 import { type NotifyInput, type NotifyPlan, planNotify } from '../notification-centre/notify.ts';
@@ -139,7 +139,7 @@ export async function creditStatement(
   payment: LockedPayment,
   input: CreditInput & { event?: { acquirer: string; eventId: string; type: string } },
   receipt: NotifyPlan | null,
-): Promise<{ fresh: boolean; credited: boolean; transferId: string }> {
+): Promise<{ fresh: boolean; credited: boolean; transferId: string; firstLook: FirstLook | null }> {
   const clearing = CLEARING[payment.source];
   if (!clearing) throw new Error(`Payments from ${payment.source} are not credited through creditPayment`);
   const clearingId = OPERATOR_ACCOUNT_IDS[clearing];
@@ -172,7 +172,7 @@ export async function creditStatement(
   // a second one cannot exist; if it ever did, the statement fails and nothing moves. Lock order (each CTE waits
   // for the one it reads): the payment row, the subscriber's ledger row, the shared clearing row (decisions/0020:
   // held from here to the commit only), then the rows of the writes nothing reads (points, journal, receipt).
-  const { rows } = await sql<{ fresh: boolean; credited: boolean }>`
+  const { rows } = await sql<{ fresh: boolean; credited: boolean } & FirstLook>`
     WITH ${
       event
         ? sql`event AS (
@@ -199,7 +199,7 @@ export async function creditStatement(
       RETURNING credit_account_id, amount),
     credited AS (
       UPDATE ledger_accounts a SET balance = a.balance + t.amount FROM transfer t
-      WHERE a.id = t.credit_account_id RETURNING a.id),
+      WHERE a.id = t.credit_account_id RETURNING a.id, a.balance),
     hot AS (
       UPDATE ledger_accounts SET balance = balance - ${payment.amount}::bigint
       WHERE id = ${clearingId} AND EXISTS (SELECT 1 FROM credited)
@@ -209,17 +209,36 @@ export async function creditStatement(
       sql`, `,
     )}${earned ? sql`, ${earnPointsCtes(earned.id, earned, flipped)}` : sql``}
     SELECT ${event ? sql`EXISTS (SELECT 1 FROM event)` : sql`true`} AS fresh,
-      EXISTS (SELECT 1 FROM hot) AS credited`.execute(db);
+      EXISTS (SELECT 1 FROM hot) AS credited, f.*
+    FROM (SELECT 1) AS one
+    LEFT JOIN (${firstLookSql(payment.account_id, sql`(SELECT c.balance FROM credited c)`)}) AS f ON true`.execute(
+    db,
+  );
   const row = rows[0];
-  return { fresh: row?.fresh ?? false, credited: row?.credited ?? false, transferId };
+  const credited = row?.credited ?? false;
+  const { fresh: _fresh, credited: _credited, ...firstLook } = row ?? {};
+  return {
+    fresh: row?.fresh ?? false,
+    credited,
+    transferId,
+    firstLook: credited ? (firstLook as FirstLook) : null,
+  };
 }
 
 /**
  * After a transaction that moved money committed: the balance rules for the accounts it touched (a top-up
  * unblocks a line blocked for debt; a debit may start the out-of-funds clock) and the outbox for its messages.
+ * `firstLook`: the accounts' first look, when the statement that moved the money read it (`creditStatement`).
  */
-export async function afterMoneyMoved(ctx: AppContext, accountIds: readonly string[]): Promise<void> {
+export async function afterMoneyMoved(
+  ctx: AppContext,
+  accountIds: readonly string[],
+  firstLook?: readonly FirstLook[],
+): Promise<void> {
   if (accountIds.length > 0)
-    await applyBalanceRules(ctx.db, accountIds, ctx.now(), { timeZone: ctx.timeZone });
+    await applyBalanceRules(ctx.db, accountIds, ctx.now(), {
+      timeZone: ctx.timeZone,
+      ...(firstLook ? { firstLook } : {}),
+    });
   void ctx.outbox.kick();
 }

@@ -19,7 +19,7 @@ import {
   WebhookParams,
   WebhookResult,
 } from './schemas.ts';
-import { settleCardPayment } from './settle-card-payment.ts';
+import { settleWebhook } from './settle-card-payment.ts';
 import { checkTopUp, createAtAcquirer, startCardPayment } from './start-card-payment.ts';
 
 /**
@@ -163,21 +163,19 @@ export async function paymentRoutes(root: FastifyInstance, ctx: AppContext) {
             );
           throw new AppError(400, 'webhook_malformed', 'The webhook is not a signed event of this acquirer.');
         }
-        const result = await ctx.db.transaction().execute(async (trx) => {
-          const settled = await settleCardPayment(trx, {
-            paymentId: notification.paymentId,
-            acquirer: acquirer.name,
-            state: notification.state,
-            at: now,
-            event: { eventId: notification.eventId, type: notification.type },
-          });
-          // Unknown payment: rolled back with its event row, so the acquirer's retry is looked at again.
-          if (!settled) throw problems.notFound('payment');
-          return settled.outcome === 'duplicate' ? null : settled;
+        const settled = await settleWebhook(ctx.db, {
+          paymentId: notification.paymentId,
+          acquirer: acquirer.name,
+          state: notification.state,
+          at: now,
+          event: { eventId: notification.eventId, type: notification.type },
         });
+        if (!settled) throw problems.notFound('payment');
+        const result = settled.outcome === 'duplicate' ? null : settled;
         if (result?.note)
           request.log.warn({ event: notification.eventId, note: result.note }, 'webhook ignored');
-        if (result?.outcome === 'credited') await afterMoneyMoved(ctx, [result.accountId]);
+        if (result?.outcome === 'credited')
+          await afterMoneyMoved(ctx, [result.accountId], result.firstLook ? [result.firstLook] : undefined);
         return { received: true, duplicate: result === null, outcome: result?.outcome ?? null };
       },
     );

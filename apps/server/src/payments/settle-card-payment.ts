@@ -6,10 +6,19 @@
  */
 import type { Db } from '@kabinet/db';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AcquirerPaymentState } from '../acquirer/acquirer.ts';
 import { saveCardToken } from '../autopay/saved-cards.ts';
+import type { FirstLook } from '../charging/balance-rules.ts';
 import { recordJournal } from '../journal/record.ts';
-import { creditPayment, lockPaymentQuery } from './credit-payment.ts';
+import { planNotice, recipientsQuery, toRecipients } from '../notification-centre/notify.ts';
+import {
+  creditPayment,
+  creditStatement,
+  lockPaymentQuery,
+  paymentQuery,
+  receiptOf,
+} from './credit-payment.ts';
 
 /** `duplicate`: a webhook event seen before (only with an `event`). */
 export type SettleOutcome = 'credited' | 'failed' | 'unchanged' | 'ignored' | 'duplicate';
@@ -19,6 +28,8 @@ export interface Settled {
   accountId: string;
   /** Why a word was ignored (for logs): `external_id_mismatch`, `amount_mismatch`, `already_failed` … */
   note?: string;
+  /** The account's first look for the balance rules, when the credit read it (`creditStatement`). */
+  firstLook?: FirstLook;
 }
 
 /** The line a payer's journal entry belongs to: the target when it is one of theirs, else none (login only). */
@@ -36,6 +47,12 @@ export async function payerJournalLine(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return grant ? lineId : null;
+}
+
+/** The card the acquirer says paid, when it names one plausibly (four digits). */
+function cardPaidWith(state: AcquirerPaymentState): { last4: string; brand: string } | null {
+  const card = state.paidWith ?? (state.card ? { last4: state.card.last4, brand: state.card.brand } : null);
+  return card && /^\d{4}$/.test(card.last4) ? card : null;
 }
 
 /** The webhook event a word came in, recorded with the payment's lock so that a redelivery is told apart. */
@@ -100,8 +117,7 @@ export async function settleCardPayment(
       ...(agrees ? {} : { note: `already_${payment.status}` }),
     };
   }
-  const card = state.paidWith ?? (state.card ? { last4: state.card.last4, brand: state.card.brand } : null);
-  const paidWith = card && /^\d{4}$/.test(card.last4) ? card : null;
+  const paidWith = cardPaidWith(state);
   const cardColumns = paidWith ? { card_last4: paidWith.last4, card_brand: paidWith.brand } : {};
 
   if (state.status === 'failed') {
@@ -145,4 +161,79 @@ export async function settleCardPayment(
     });
   }
   return { outcome: credit.credited ? 'credited' : 'unchanged', accountId };
+}
+
+/**
+ * A webhook's word (decisions/0031): the common case — a new event saying a pending payment of the amount asked
+ * succeeded, with no card to save — in two statements outside any transaction: one read (the payment, the bonus
+ * rules, the receipt's recipients, whether the event was seen) and `creditStatement`, which records the event and
+ * credits only if the payment is still pending and the event still new. Anything else, or a race lost to another
+ * delivery, goes the locked way (`settleCardPayment` in a transaction). Null when there is no such card payment;
+ * then nothing is written, so the acquirer's retry is looked at again.
+ */
+export async function settleWebhook(
+  db: Db,
+  input: {
+    paymentId: string;
+    acquirer: string;
+    state: AcquirerPaymentState;
+    at: Date;
+    event: WebhookEvent;
+  },
+): Promise<Settled | null> {
+  const { state, event } = input;
+  const look = await paymentQuery(db, input.paymentId)
+    .leftJoin('lines as l', 'l.id', 'p.line_id')
+    .select(['p.external_id', 'p.save_card', 'p.acquirer', 'l.msisdn as line_msisdn'])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('acquirer_webhook_events as e')
+            .select('e.event_id')
+            .where('e.acquirer', '=', input.acquirer)
+            .where('e.event_id', '=', event.eventId),
+        )
+        .as('seen'),
+      jsonArrayFrom(recipientsQuery(db, { lineId: sql<string | null>`p.line_id`, event: 'top_ups' })).as(
+        'recipients',
+      ),
+    ])
+    .where('p.source', '=', 'card')
+    .executeTakeFirst();
+  if (!look) return null;
+  const accountId = look.account_id;
+  if (look.seen) return { outcome: 'duplicate', accountId };
+  const fast =
+    state.status === 'succeeded' &&
+    look.status === 'pending' &&
+    look.acquirer === input.acquirer &&
+    (!look.external_id || look.external_id === state.externalId) &&
+    state.amount === look.amount &&
+    !look.save_card;
+  if (fast) {
+    const receipt = look.line_id
+      ? planNotice(toRecipients(look.recipients, look.line_msisdn), receiptOf(look, {}))
+      : null;
+    const paidWith = cardPaidWith(state);
+    const credit = await creditStatement(
+      db,
+      look,
+      {
+        at: input.at,
+        externalId: state.externalId,
+        event: { acquirer: input.acquirer, ...event },
+        ...(paidWith ? { card: paidWith } : {}),
+      },
+      receipt,
+    );
+    if (credit.credited) {
+      return { outcome: 'credited', accountId, ...(credit.firstLook ? { firstLook: credit.firstLook } : {}) };
+    }
+    if (!credit.fresh) return { outcome: 'duplicate', accountId };
+    // The event is recorded, but the payment was settled by another word in between: judged under the lock.
+    return db.transaction().execute((trx) => settleCardPayment(trx, { ...input, event: undefined }));
+  }
+  // Found by the read above, so found again under the lock (a card payment is never deleted nor re-sourced).
+  return db.transaction().execute((trx) => settleCardPayment(trx, input));
 }

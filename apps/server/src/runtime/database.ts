@@ -36,7 +36,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   const result = await migrate(url, { onApply: (name) => log(`Applied migration ${name}`) });
   log(`Database schema is at migration ${result.current}`);
   const handle = connect(url, {
-    max: 20,
+    max: config.dbPool,
     // 57P01 is the server shutting down under us (Ctrl-C stops the embedded PostgreSQL too): expected, not news.
     onError: (err) => {
       if ((err as Error & { code?: string }).code !== '57P01') log(`database pool error: ${err.message}`);
