@@ -5,7 +5,8 @@
  * POST its card form with the success card, which answers once the sandbox's signed webhook went over HTTP to
  * /api/v1/payments/webhooks/sandbox and credited the payment. In the same run, the same number of clients run the
  * equivalent minimal SQL transaction directly over `pg` (lock both balance rows, insert the transfer, update both
- * balances). Prints `api_topups_per_s`, `raw_tx_per_s`, `ratio`, `p99_ms` (one whole top-up), then details.
+ * balances); the two take turns in BENCH_SLICE-second slices (5) so that the machine's drift weighs on both alike.
+ * Prints `api_topups_per_s`, `raw_tx_per_s`, `ratio`, `p99_ms` (one whole top-up), then details.
  * Targets: ratio ≥ 0.5, p99 ≤ 50 ms.
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +21,8 @@ const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=
 const CONNECTIONS = Number(flag('connections') ?? process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(flag('duration') ?? process.env.BENCH_DURATION ?? 30);
 const WARMUP_S = Number(flag('warmup') ?? process.env.BENCH_WARMUP ?? Math.min(3, DURATION_S));
+/** Each side runs in turns of this many seconds (see the main block). */
+const SLICE_S = Number(flag('slice') ?? process.env.BENCH_SLICE ?? 5);
 
 interface Ready {
   port: number;
@@ -154,8 +157,7 @@ async function load(seconds: number, work: (slot: number) => Promise<void>) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, count: latencies.length, latencies, errors, firstError };
+  return { elapsed, count: latencies.length, latencies, errors, firstError };
 }
 
 const browsers = await Promise.all(ready.clients.map(withCsrf));
@@ -239,12 +241,24 @@ async function cpuDuring<T extends { count: number }>(phase: () => Promise<T>) {
     database += cpuSeconds(pid) - (before.get(pid) ?? 0);
   }
   await probe.end();
-  const perOp = (s: number) => (result.count > 0 ? (s * 1000) / result.count : 0);
+  return { ...result, serverCpuS: server, databaseCpuS: database, clientCpuS: loadgen };
+}
+
+type Slice = Awaited<ReturnType<typeof cpuDuring<Awaited<ReturnType<typeof load>>>>>;
+
+/** The slices of one side as one measurement: rates over their summed time, CPU per operation in ms. */
+function combine(slices: readonly Slice[]) {
+  const sum = (pick: (s: Slice) => number) => slices.reduce((total, s) => total + pick(s), 0);
+  const count = sum((s) => s.count);
+  const perOp = (seconds: number) => (count > 0 ? (seconds * 1000) / count : 0);
   return {
-    ...result,
-    serverCpuMs: perOp(server),
-    databaseCpuMs: perOp(database),
-    clientCpuMs: perOp(loadgen),
+    perSecond: count / sum((s) => s.elapsed),
+    latencies: slices.flatMap((s) => s.latencies).sort((a, b) => a - b),
+    errors: sum((s) => s.errors),
+    firstError: slices.find((s) => s.firstError)?.firstError ?? null,
+    serverCpuMs: perOp(sum((s) => s.serverCpuS)),
+    databaseCpuMs: perOp(sum((s) => s.databaseCpuS)),
+    clientCpuMs: perOp(sum((s) => s.clientCpuS)),
   };
 }
 
@@ -252,8 +266,27 @@ try {
   // Warm up both paths (JIT, pools, plan caches) before measuring.
   await load(WARMUP_S, apiWork);
   await load(WARMUP_S, rawWork);
-  const api = await cpuDuring(() => load(DURATION_S, apiWork));
-  const raw = await cpuDuring(() => load(DURATION_S, rawWork));
+  // The two sides take turns in slices (API, raw, API, raw …) so that the machine's drift during the run — its
+  // speed changes by tens of percent from minute to minute — and the tables' growth weigh on both alike.
+  const slices = Math.max(1, Math.round(DURATION_S / SLICE_S));
+  const apiSlices: Slice[] = [];
+  const rawSlices: Slice[] = [];
+  for (let i = 0; i < slices; i++) {
+    const apiSlice = await cpuDuring(() => load(DURATION_S / slices, apiWork));
+    const rawSlice = await cpuDuring(() => load(DURATION_S / slices, rawWork));
+    apiSlices.push(apiSlice);
+    rawSlices.push(rawSlice);
+    // On stderr, so the figures on stdout stay one per name: how each turn went, to see the drift.
+    console.error(
+      `slice ${i + 1}: api ${(apiSlice.count / apiSlice.elapsed).toFixed(0)}/s ` +
+        `(server ${((apiSlice.serverCpuS * 1000) / apiSlice.count).toFixed(2)} ms, ` +
+        `db ${((apiSlice.databaseCpuS * 1000) / apiSlice.count).toFixed(2)} ms), ` +
+        `raw ${(rawSlice.count / rawSlice.elapsed).toFixed(0)}/s ` +
+        `(db ${((rawSlice.databaseCpuS * 1000) / rawSlice.count).toFixed(2)} ms)`,
+    );
+  }
+  const api = combine(apiSlices);
+  const raw = combine(rawSlices);
 
   // Honesty check: every top-up the clients saw finish is a credited payment, and the books balance.
   const check = new pg.Client({ connectionString: ready.databaseUrl });

@@ -67,7 +67,11 @@ function factsSql(ids: readonly string[], lock: boolean, balance?: RawBuilder<bi
   JOIN ledger_accounts la ON la.id = a.ledger_account_id
   ${lock ? sql`JOIN` : sql`LEFT JOIN`} account_funds_state s ON s.account_id = a.id
   ${lock ? sql`` : sql`LEFT JOIN low_balance_states lb ON lb.account_id = a.id`}
-  WHERE a.id = ANY(${ids as string[]}::text[])
+  WHERE ${
+    // One account (the first look embedded in a money statement) by equality: with `= ANY` PostgreSQL plans such a
+    // statement anew at every execution instead of reusing its generic plan (decisions/0031).
+    ids.length === 1 && balance ? sql`a.id = ${ids[0]}` : sql`a.id = ANY(${ids as string[]}::text[])`
+  }
   ORDER BY a.id
   ${lock ? sql`FOR NO KEY UPDATE OF s` : sql``}`;
 }
