@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -6,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import { sandboxAcquirerRoutes } from './acquirer/sandbox-routes.ts';
 import { enrichmentRoutes } from './auth/enrichment-routes.ts';
 import { passkeyRoutes } from './auth/passkey-routes.ts';
@@ -69,16 +70,17 @@ export async function buildApp(options: BuildAppOptions) {
   app.addSchema(FieldErrorSchema);
   app.addSchema(ProblemSchema);
 
-  // Security headers (CSP, HSTS, nosniff …), built once: @fastify/helmet rebuilt helmet, and parsed the CSP, on
-  // every request (3 % of a dashboard request's CPU).
-  const securityHeaders = helmet({
+  // Security headers (CSP, HSTS, nosniff …) as helmet writes them, taken once (decisions/0030): none depends on
+  // the request, so each response gets the same fourteen headers in one call instead of helmet's eleven steps.
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: { 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'script-src': ["'self'"] },
     },
   });
-  app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
-  );
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -174,4 +176,23 @@ export async function buildApp(options: BuildAppOptions) {
     });
   installNotFound(app, spaRoot);
   return app;
+}
+
+/** The headers helmet sets with these options, read once from a response it writes to. */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let failed: unknown;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => {
+    failed = err;
+  });
+  if (failed) throw failed;
+  return headers;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type DbHandle, preparedNameFor } from './connect.ts';
+import { compiledOnce } from './compiled-once.ts';
+import { connect, type Db, type DbHandle, preparedNameFor } from './connect.ts';
 import { createTestDatabase, type TestDatabase } from './vitest.ts';
 
 describe('prepared statements (decisions/0029)', () => {
@@ -52,6 +53,28 @@ describe('prepared statements (decisions/0029)', () => {
       expect(prepared.rows).toHaveLength(1);
       expect(prepared.rows[0]?.statement).toBe('select "id" from "ledger_accounts" where "code" = $1');
       expect(Number(prepared.rows[0]?.calls)).toBe(2);
+    });
+
+    it("PAY-01 a query compiled once answers every call with that call's values, constants kept", async () => {
+      let builds = 0;
+      const byCode = compiledOnce((db: Db, code: string, prefix: string) => {
+        builds += 1;
+        return db
+          .selectFrom('ledger_accounts')
+          .select('id')
+          .where('code', '=', code)
+          .where('id', '<>', 'la_no_such_account')
+          .where(sql<boolean>`starts_with(id, ${prefix})`);
+      });
+      expect((await byCode(handle.db, 'clearing:acquirer', 'la_')).rows).toEqual([
+        { id: 'la_clearing_acquirer' },
+      ]);
+      expect((await byCode(handle.db, 'revenue:usage', 'la_')).rows).toEqual([{ id: 'la_revenue_usage' }]);
+      expect((await byCode(handle.db, 'revenue:usage', 'zz_')).rows).toEqual([]);
+      expect(builds).toBe(1);
+      // An argument that would shape the query rather than fill a parameter is refused when it is built.
+      const shaped = compiledOnce((db: Db, _unused: string) => db.selectFrom('ledger_accounts').select('id'));
+      await expect(shaped(handle.db, 'x')).rejects.toThrow(/every argument must be a parameter/);
     });
   });
 });

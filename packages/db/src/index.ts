@@ -1,3 +1,4 @@
+export * from './compiled-once.ts';
 export * from './conditional-insert.ts';
 export * from './connect.ts';
 export * from './embedded.ts';

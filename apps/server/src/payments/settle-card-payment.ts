@@ -4,7 +4,7 @@
  * when asked. Failed: the payment fails with the acquirer's reason. Any other state, a second word about a
  * settled payment, or one that contradicts it (out-of-order or forged-looking) changes nothing.
  */
-import type { Db } from '@kabinet/db';
+import { compiledOnce, type Db } from '@kabinet/db';
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AcquirerPaymentState } from '../acquirer/acquirer.ts';
@@ -164,6 +164,31 @@ export async function settleCardPayment(
 }
 
 /**
+ * A webhook's first look: the payment with what crediting needs (`paymentQuery`), its line's number, whether the
+ * event was seen, and the receipt's recipients. Built once: it runs for every delivery.
+ */
+const webhookLook = compiledOnce((db: Db, paymentId: string, acquirer: string, eventId: string) =>
+  paymentQuery(db, paymentId)
+    .leftJoin('lines as l', 'l.id', 'p.line_id')
+    .select(['p.external_id', 'p.save_card', 'p.acquirer', 'l.msisdn as line_msisdn'])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('acquirer_webhook_events as e')
+            .select('e.event_id')
+            .where('e.acquirer', '=', acquirer)
+            .where('e.event_id', '=', eventId),
+        )
+        .as('seen'),
+      jsonArrayFrom(recipientsQuery(db, { lineId: sql<string | null>`p.line_id`, event: 'top_ups' })).as(
+        'recipients',
+      ),
+    ])
+    .where('p.source', '=', 'card'),
+);
+
+/**
  * A webhook's word (decisions/0031): the common case — a new event saying a pending payment of the amount asked
  * succeeded, with no card to save — in two statements outside any transaction: one read (the payment, the bonus
  * rules, the receipt's recipients, whether the event was seen) and `creditStatement`, which records the event and
@@ -182,25 +207,7 @@ export async function settleWebhook(
   },
 ): Promise<Settled | null> {
   const { state, event } = input;
-  const look = await paymentQuery(db, input.paymentId)
-    .leftJoin('lines as l', 'l.id', 'p.line_id')
-    .select(['p.external_id', 'p.save_card', 'p.acquirer', 'l.msisdn as line_msisdn'])
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('acquirer_webhook_events as e')
-            .select('e.event_id')
-            .where('e.acquirer', '=', input.acquirer)
-            .where('e.event_id', '=', event.eventId),
-        )
-        .as('seen'),
-      jsonArrayFrom(recipientsQuery(db, { lineId: sql<string | null>`p.line_id`, event: 'top_ups' })).as(
-        'recipients',
-      ),
-    ])
-    .where('p.source', '=', 'card')
-    .executeTakeFirst();
+  const look = (await webhookLook(db, input.paymentId, input.acquirer, event.eventId)).rows[0];
   if (!look) return null;
   const accountId = look.account_id;
   if (look.seen) return { outcome: 'duplicate', accountId };
