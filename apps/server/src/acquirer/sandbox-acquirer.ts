@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { newId, signWebhook, verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from '@kabinet/core';
-import type { Database, Db } from '@kabinet/db';
+import { compiledOnce, type Database, type Db } from '@kabinet/db';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import {
   type AcquirerNotification,
@@ -125,26 +125,18 @@ export class SandboxAcquirer implements NotifyingAcquirer {
     const { db, now } = this.env;
     const at = now();
     // Our payment id is the idempotency key: creating the same payment again answers the first one.
-    const row = await db
-      .insertInto('sandbox_acquirer_payments')
-      .values({
-        id: newId('sandboxPayment', at),
-        merchant_payment_id: input.paymentId,
-        kind: 'page',
-        amount: input.amount,
-        description: input.description,
-        return_url: input.returnUrl,
-        save_card: input.saveCard,
-        created_at: at,
-        updated_at: at,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('merchant_payment_id')
-          .doUpdateSet((eb) => ({ merchant_payment_id: eb.ref('excluded.merchant_payment_id') })),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { rows } = await createPageQuery(
+      db,
+      newId('sandboxPayment', at),
+      input.paymentId,
+      input.amount,
+      input.description,
+      input.returnUrl,
+      input.saveCard,
+      at,
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`sandbox: no payment row for ${input.paymentId}`);
     return { externalId: row.id, confirmationUrl: this.pageUrl(row.id) };
   }
 
@@ -203,13 +195,10 @@ export class SandboxAcquirer implements NotifyingAcquirer {
    */
   async load(key: { id: string } | { merchantPaymentId: string }): Promise<SandboxPayment | undefined> {
     const { db, now } = this.env;
-    const row = await db
-      .selectFrom('sandbox_acquirer_payments')
-      .selectAll()
-      .$call((q) =>
-        'id' in key ? q.where('id', '=', key.id) : q.where('merchant_payment_id', '=', key.merchantPaymentId),
-      )
-      .executeTakeFirst();
+    const { rows } = await ('id' in key
+      ? byIdQuery(db, key.id)
+      : byMerchantIdQuery(db, key.merchantPaymentId));
+    const row = rows[0];
     if (row?.status !== 'pending') return row;
     const at = now();
     if (row.card_kind === 'timeout' && row.settles_at && row.settles_at <= at) {
@@ -256,7 +245,7 @@ export class SandboxAcquirer implements NotifyingAcquirer {
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .where('card_kind', 'is', null)
-        .where((eb) => openAt(eb, at))
+        .where((eb) => openSince(eb, pageOpenSince(at)))
         .returning('id')
         .executeTakeFirst();
       if (moved) return { next: '3ds' };
@@ -267,7 +256,7 @@ export class SandboxAcquirer implements NotifyingAcquirer {
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .where('card_kind', 'is', null)
-        .where((eb) => openAt(eb, at))
+        .where((eb) => openSince(eb, pageOpenSince(at)))
         .returning('return_url')
         .executeTakeFirst();
       if (moved) return { next: 'return', url: moved.return_url };
@@ -328,13 +317,21 @@ export class SandboxAcquirer implements NotifyingAcquirer {
     card?: CardColumns,
   ): Promise<SandboxPayment | undefined> {
     const { db } = this.env;
-    let update = db
-      .updateTable('sandbox_acquirer_payments')
-      .set({ status, failure_reason: failureReason, three_ds_code: null, updated_at: at, ...card })
-      .where('id', '=', id)
-      .where('status', 'in', ['pending', 'waiting_for_3ds']);
-    if (card) update = update.where('card_kind', 'is', null).where((eb) => openAt(eb, at));
-    const row = await update.returningAll().executeTakeFirst();
+    const { rows } = await (card
+      ? finishPageQuery(
+          db,
+          id,
+          status,
+          failureReason,
+          at,
+          pageOpenSince(at),
+          card.card_kind,
+          card.card_last4,
+          card.card_brand,
+          card.card_expires,
+        )
+      : finishQuery(db, id, status, failureReason, at));
+    const row = rows[0];
     if (!row || status !== 'succeeded' || !row.save_card || !row.card_kind) return row;
     // The card is saved on a successful payment when the payer asked: a token that behaves like the card.
     const token = `tok_sbx_${randomBytes(12).toString('hex')}`;
@@ -520,15 +517,104 @@ export class SandboxAcquirer implements NotifyingAcquirer {
 /** The columns of the card entered on a hosted page. */
 type CardColumns = { card_kind: string; card_last4: string; card_brand: string; card_expires: string };
 
+// The statements of every hosted-page payment, built once (compiledOnce).
+
+const byIdQuery = compiledOnce((db: Db, id: string) =>
+  db.selectFrom('sandbox_acquirer_payments').selectAll().where('id', '=', id),
+);
+
+const byMerchantIdQuery = compiledOnce((db: Db, merchantPaymentId: string) =>
+  db.selectFrom('sandbox_acquirer_payments').selectAll().where('merchant_payment_id', '=', merchantPaymentId),
+);
+
+/** A hosted page; our payment id is the idempotency key: creating the same payment again answers the first. */
+const createPageQuery = compiledOnce(
+  (
+    db: Db,
+    id: string,
+    merchantPaymentId: string,
+    amount: bigint,
+    description: string,
+    returnUrl: string,
+    saveCard: boolean,
+    at: Date,
+  ) =>
+    db
+      .insertInto('sandbox_acquirer_payments')
+      .values({
+        id,
+        merchant_payment_id: merchantPaymentId,
+        kind: 'page',
+        amount,
+        description,
+        return_url: returnUrl,
+        save_card: saveCard,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('merchant_payment_id')
+          .doUpdateSet((eb) => ({ merchant_payment_id: eb.ref('excluded.merchant_payment_id') })),
+      )
+      .returning('id'),
+);
+
+/** A payment moved to its final state, if it is not final yet. */
+const finishQuery = compiledOnce(
+  (db: Db, id: string, status: 'succeeded' | 'failed', failureReason: string | null, at: Date) =>
+    db
+      .updateTable('sandbox_acquirer_payments')
+      .set({ status, failure_reason: failureReason, three_ds_code: null, updated_at: at })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'waiting_for_3ds'])
+      .returningAll(),
+);
+
+/** The same with the card entered, on a page still open (`openSince`) where no card was entered yet. */
+const finishPageQuery = compiledOnce(
+  (
+    db: Db,
+    id: string,
+    status: 'succeeded' | 'failed',
+    failureReason: string | null,
+    at: Date,
+    since: Date,
+    cardKind: string,
+    last4: string,
+    brand: string,
+    expires: string,
+  ) =>
+    db
+      .updateTable('sandbox_acquirer_payments')
+      .set({
+        status,
+        failure_reason: failureReason,
+        three_ds_code: null,
+        updated_at: at,
+        card_kind: cardKind,
+        card_last4: last4,
+        card_brand: brand,
+        card_expires: expires,
+      })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'waiting_for_3ds'])
+      .where('card_kind', 'is', null)
+      .where((eb) => openSince(eb, since))
+      .returningAll(),
+);
+
 /**
- * Not expired at `at`: a hosted page is open for SANDBOX_PAGE_TTL_MS after it was created (`load`'s expiry
- * condition, negated, as SQL); token charges do not expire.
+ * Not expired: a hosted page is open for SANDBOX_PAGE_TTL_MS after it was created, so one created at `since`
+ * (`pageOpenSince(now)`) or later is open (`load`'s expiry condition, negated, as SQL); token charges do not
+ * expire.
  */
-function openAt(eb: ExpressionBuilder<Database, 'sandbox_acquirer_payments'>, at: Date) {
-  return eb.or([
-    eb('kind', '!=', 'page'),
-    eb('created_at', '>=', new Date(at.getTime() - SANDBOX_PAGE_TTL_MS)),
-  ]);
+function openSince(eb: ExpressionBuilder<Database, 'sandbox_acquirer_payments'>, since: Date) {
+  return eb.or([eb('kind', '!=', 'page'), eb('created_at', '>=', since)]);
+}
+
+function pageOpenSince(at: Date): Date {
+  return new Date(at.getTime() - SANDBOX_PAGE_TTL_MS);
 }
 
 /** The acquirer's view of a sandbox payment, as `fetchPayment` and `chargeToken` answer it. */
