@@ -1,7 +1,7 @@
 import { verifyLedger } from '@kabinet/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePendingPayments } from '../payments/reconcile-job.ts';
-import { ledgerBalance, subscriberWithClient } from '../test/access-helpers.ts';
+import { ledgerBalance, paymentTransferCount, subscriberWithClient } from '../test/access-helpers.ts';
 import { buildSubscriber } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import type { TestClient } from '../test/http-client.ts';
@@ -157,12 +157,7 @@ describe('card top-ups through YooKassa (fixture server)', () => {
     expect(replies.every((r) => r.json().duplicate === true)).toBe(true);
     await Promise.all(Array.from({ length: 10 }, () => notify(body)));
     expect(await balanceOf(sub.ledgerAccountId)).toBe(550_00n);
-    const transfers = await t.db
-      .selectFrom('ledger_transfers')
-      .select('id')
-      .where('idempotency_key', '=', `payment:${payment.id}`)
-      .execute();
-    expect(transfers).toHaveLength(1);
+    expect(await paymentTransferCount(t, payment.id)).toBe(1);
     expect((await verifyLedger(t.db)).mismatches).toEqual([]);
   });
 

@@ -3,7 +3,12 @@ import { verifyLedger } from '@kabinet/db';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_WEBHOOK_PATH, SandboxAcquirer } from '../acquirer/sandbox-acquirer.ts';
 import { hmac } from '../auth/secrets.ts';
-import { clientWithSession, ledgerBalance, subscriberWithClient } from '../test/access-helpers.ts';
+import {
+  clientWithSession,
+  ledgerBalance,
+  paymentTransferCount,
+  subscriberWithClient,
+} from '../test/access-helpers.ts';
 import { buildSubscriber } from '../test/factories.ts';
 import { createTestApp, TEST_SECRET, type TestApp } from '../test/harness.ts';
 import type { TestClient } from '../test/http-client.ts';
@@ -146,12 +151,7 @@ describe('card top-ups through the sandbox acquirer', () => {
     // Concurrent redeliveries race on the event row and the payment lock: still one credit.
     await Promise.all(Array.from({ length: 10 }, () => sendWebhook(body)));
     expect(await balanceOf(sub.ledgerAccountId)).toBe(300_00n);
-    const transfers = await t.db
-      .selectFrom('ledger_transfers')
-      .select('id')
-      .where('idempotency_key', '=', `payment:${payment.id}`)
-      .execute();
-    expect(transfers).toHaveLength(1);
+    expect(await paymentTransferCount(t, payment.id)).toBe(1);
   });
 
   it('PAY-01 first deliveries racing each other (same event and renamed ones) credit the payment once', async () => {
@@ -173,12 +173,7 @@ describe('card top-ups through the sandbox acquirer', () => {
     expect(outcomes.filter((o) => o === 'credited')).toHaveLength(1);
     expect(outcomes.every((o) => o === 'credited' || o === 'unchanged' || o === null)).toBe(true);
     expect(await balanceOf(sub.ledgerAccountId)).toBe(400_00n);
-    const transfers = await t.db
-      .selectFrom('ledger_transfers')
-      .select('id')
-      .where('idempotency_key', '=', `payment:${payment.id}`)
-      .execute();
-    expect(transfers).toHaveLength(1);
+    expect(await paymentTransferCount(t, payment.id)).toBe(1);
     const events = await t.db
       .selectFrom('acquirer_webhook_events')
       .select('event_id')

@@ -83,6 +83,16 @@ export async function subscriberWithClient(t: TestApp, balance = 0n) {
 }
 
 /** The cached balance of a ledger account, kopecks. */
+/** How many ledger transfers credited a payment (its key is `payment:<id>`): one, however often it was notified. */
+export async function paymentTransferCount(t: TestApp, paymentId: string): Promise<number> {
+  const rows = await t.db
+    .selectFrom('ledger_transfers')
+    .select('id')
+    .where('idempotency_key', '=', `payment:${paymentId}`)
+    .execute();
+  return rows.length;
+}
+
 export async function ledgerBalance(t: TestApp, ledgerAccountId: string): Promise<bigint> {
   const row = await t.db
     .selectFrom('ledger_accounts')
