@@ -7,10 +7,11 @@ import { AppError } from '../http/problem.ts';
 import { buildSubscriber } from '../test/factories.ts';
 import { moveTransferMoney } from '../transfers/move-transfer-money.ts';
 import { creditPayment } from './credit-payment.ts';
+import { settleWebhook } from './settle-card-payment.ts';
 
 /**
- * PAY-01/PAY-06 property: whatever runs at the same time — top-ups credited by `creditPayment` (and their replays,
- * as repeated webhooks), charges posted to revenue (and their replays), mobile transfers (and theirs) — every
+ * PAY-01/PAY-06 property: whatever runs at the same time — top-ups credited by webhooks (`settleWebhook`: new
+ * events, redeliveries, the same news as another event) or by `creditPayment` under the lock, charges posted to revenue (and their replays), mobile transfers (and theirs) — every
  * balance equals its ledger sum, every payment and transfer moves money once, and no transfer takes its sender
  * below the floor.
  */
@@ -24,8 +25,15 @@ afterAll(async () => {
   await database.drop();
 });
 
+/**
+ * How a top-up's word arrives: a webhook event (`settleWebhook`: the unlocked two-statement path; `event` picks one
+ * of three event ids, so some are redeliveries and some the same news as a new event) or the locked path that
+ * reconciliation and vouchers take (`creditPayment` in a transaction).
+ */
+type TopUpVia = { via: 'webhook'; event: number } | { via: 'locked' };
+
 type Op =
-  | { kind: 'topUp'; acc: number; key: number; rubles: number }
+  | ({ kind: 'topUp'; acc: number; key: number; rubles: number } & TopUpVia)
   | { kind: 'charge'; acc: number; key: number; rubles: number }
   | { kind: 'transfer'; from: number; to: number; key: number; rubles: number };
 
@@ -33,7 +41,15 @@ const ACCOUNTS = 3;
 const acc = fc.integer({ min: 0, max: ACCOUNTS - 1 });
 const key = fc.integer({ min: 0, max: 2 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('topUp' as const), acc, key, rubles: fc.integer({ min: 1, max: 300 }) }),
+  fc
+    .tuple(
+      fc.record({ kind: fc.constant('topUp' as const), acc, key, rubles: fc.integer({ min: 1, max: 300 }) }),
+      fc.oneof(
+        fc.record({ via: fc.constant('webhook' as const), event: fc.integer({ min: 0, max: 2 }) }),
+        fc.record({ via: fc.constant('locked' as const) }),
+      ),
+    )
+    .map(([topUp, via]) => ({ ...topUp, ...via })),
   fc.record({ kind: fc.constant('charge' as const), acc, key, rubles: fc.integer({ min: 1, max: 150 }) }),
   fc
     .record({
@@ -99,6 +115,7 @@ describe('money under concurrency', () => {
               account_id: sub.accountId,
               line_id: sub.lineId,
               source: 'card',
+              acquirer: 'sandbox',
               amount: p.amount,
               status: 'pending',
             })
@@ -131,7 +148,19 @@ describe('money under concurrency', () => {
         const apply = async (o: Op) => {
           if (o.kind === 'topUp') {
             const p = payments.get(`${o.acc}-${o.key}`);
-            if (p) await db.transaction().execute((trx) => creditPayment(trx, { paymentId: p.id, at: NOW }));
+            if (!p) return;
+            if (o.via === 'locked') {
+              await db.transaction().execute((trx) => creditPayment(trx, { paymentId: p.id, at: NOW }));
+              return;
+            }
+            const settled = await settleWebhook(db, {
+              paymentId: p.id,
+              acquirer: 'sandbox',
+              state: { externalId: `sbx_${p.id}`, status: 'succeeded', amount: p.amount },
+              at: NOW,
+              event: { eventId: `whe_${run}_${o.acc}_${o.key}_${o.event}`, type: 'payment.succeeded' },
+            });
+            expect(settled?.outcome).toMatch(/^(credited|unchanged|duplicate)$/);
           } else if (o.kind === 'charge') {
             const c = charges.get(`${o.acc}-${o.key}`);
             const sub = subs[o.acc];
