@@ -51,10 +51,11 @@ export async function runRetention(db: Db, now: Date): Promise<RetentionSummary 
     .deleteFrom('acquirer_webhook_events')
     .where('received_at', '<', before(RETENTION.webhookEventsDays))
     .executeTakeFirst();
-  // Parts, receipts and attachments go with their message (ON DELETE CASCADE).
+  // Parts, receipts and attachments go with their message (ON DELETE CASCADE). The statuses are literals, not
+  // parameters, so that the partial indexes of migration 0021 match in every plan.
   const messages = await db
     .deleteFrom('outbox')
-    .where('status', 'in', ['delivered', 'failed'])
+    .where(sql<boolean>`status IN ('delivered', 'failed')`)
     .where('created_at', '<', before(RETENTION.finishedMessagesDays))
     .executeTakeFirst();
   // PAY-06: a code nobody entered in time fails the transfer (confirming it would fail anyway): the list shows
@@ -62,7 +63,7 @@ export async function runRetention(db: Db, now: Date): Promise<RetentionSummary 
   const expiredTransfers = await db
     .updateTable('mobile_transfers')
     .set({ status: 'failed' })
-    .where('status', '=', 'awaiting_code')
+    .where(sql<boolean>`status = 'awaiting_code'`)
     .where('code_expires_at', '<=', now)
     .executeTakeFirst();
   await sql`UPDATE job_runs SET last_finished_at = now(), last_error = NULL WHERE job = 'retention'`.execute(
