@@ -26,10 +26,18 @@ const CARDS = {
 let t: TestApp;
 let sandbox: SandboxAcquirer;
 let keyCounter = 0;
+/** Every webhook the cabinet accepted during this file's run (sent by the sandbox or by a test), for the replay. */
+const accepted = new Set<string>();
 beforeAll(async () => {
   t = await createTestApp();
   if (!(t.ctx.acquirer instanceof SandboxAcquirer)) throw new Error('the test app should use the sandbox');
   sandbox = t.ctx.acquirer;
+  const deliver = sandbox.deliver.bind(sandbox);
+  sandbox.deliver = async (body, attempt) => {
+    const delivered = await deliver(body, attempt);
+    if (delivered) accepted.add(body);
+    return delivered;
+  };
 });
 afterAll(async () => {
   await t.close();
@@ -81,12 +89,14 @@ function captureWebhooks(options: { lose?: boolean } = {}) {
 async function sendWebhook(body: string, header?: string) {
   const signature =
     header ?? (await signWebhook(WEBHOOK_SECRET, body, Math.floor(t.clock.now.getTime() / 1000)));
-  return t.app.inject({
+  const res = await t.app.inject({
     method: 'POST',
     url: SANDBOX_WEBHOOK_PATH,
     headers: { 'content-type': 'application/json', 'kabinet-signature': signature },
     payload: body,
   });
+  if (res.statusCode === 200) accepted.add(body);
+  return res;
 }
 
 describe('card top-ups through the sandbox acquirer', () => {
@@ -531,5 +541,23 @@ describe('card top-ups through the sandbox acquirer', () => {
     expect(bad.body).toContain('sandbox-expiry-error');
     expect(bad.body).toContain('sandbox-form-error');
     expect(bad.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+  // Last in the file: it replays what every test before it had the cabinet accept.
+  it('PAY-01 replaying every webhook of this run ten times changes no balance and no payment', async () => {
+    const bodies = [...accepted];
+    expect(bodies.length).toBeGreaterThanOrEqual(10);
+    const state = async () => ({
+      balances: await t.db.selectFrom('ledger_accounts').select(['id', 'balance']).orderBy('id').execute(),
+      payments: await t.db.selectFrom('payments').select(['id', 'status']).orderBy('id').execute(),
+      transfers: (await t.db.selectFrom('ledger_transfers').select('id').execute()).length,
+    });
+    const before = await state();
+    for (let round = 0; round < 10; round++) {
+      const replies = await Promise.all(bodies.map((body) => sendWebhook(body)));
+      expect(replies.map((r) => r.statusCode)).toEqual(bodies.map(() => 200));
+      for (const reply of replies) expect(reply.json().outcome).not.toBe('credited');
+    }
+    expect(await state()).toEqual(before);
+    expect((await verifyLedger(t.db)).mismatches).toEqual([]);
   });
 });
