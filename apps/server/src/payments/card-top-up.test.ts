@@ -542,6 +542,7 @@ describe('card top-ups through the sandbox acquirer', () => {
     expect(bad.body).toContain('sandbox-form-error');
     expect(bad.headers['content-security-policy']).toContain("script-src 'self'");
   });
+
   // Last in the file: it replays what every test before it had the cabinet accept.
   it('PAY-01 replaying every webhook of this run ten times changes no balance and no payment', async () => {
     const bodies = [...accepted];
