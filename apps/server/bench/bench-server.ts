@@ -3,7 +3,7 @@
  * event loop. Seeds a fresh database, opens sessions for seeded logins, adds the bare baseline route (one
  * primary-key SELECT) to the same app, listens, and prints one JSON line with what the load generator needs.
  */
-import { connect, migrate } from '@kabinet/db';
+import { connect, defaultPoolSize, migrate } from '@kabinet/db';
 import {
   createDatabaseFromTemplate,
   createTemplate,
@@ -21,7 +21,7 @@ const server = await startTestServer();
 const template = await createTemplate(server.url);
 const database = await createDatabaseFromTemplate(server.url, template, 'kabinet_bench');
 await migrate(database.url);
-const handle = connect(database.url, { max: 20 });
+const handle = connect(database.url, { max: Number(process.env.BENCH_POOL ?? defaultPoolSize()) });
 const db = handle.db;
 await seedDemo(db, {});
 
