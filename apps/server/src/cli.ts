@@ -1,5 +1,6 @@
 import { verifyLedger } from '@kabinet/db';
 import { Command, Option } from 'commander';
+import { registerBonusCommands } from './bonuses/bonus-rules-cli.ts';
 import { verifyPoints } from './bonuses/points-ledger.ts';
 import { checkCatalogCommand, loadCatalogCommand } from './catalog/catalog-cli.ts';
 import { registerRestoreCommand, registerWorkerCommand } from './charging/charging-cli.ts';
@@ -164,5 +165,6 @@ registerApiKeyCommand(program, commandDatabase);
 registerSimulateCommand(program, commandDatabase);
 registerSimUnblockCommand(program, commandDatabase);
 registerVoucherCommands(program, commandDatabase);
+registerBonusCommands(program, commandDatabase);
 
 await program.parseAsync(process.argv);

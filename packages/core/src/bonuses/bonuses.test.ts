@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pointsShortfall, redeemRefusal } from './eligibility.ts';
 import { renderBonusNotice } from './notice.ts';
 import {
+  checkBonusRules,
+  DEFAULT_BONUS_RULES,
   pointsExpireAt,
   pointsToExpire,
   previousMonth,
@@ -13,6 +15,32 @@ import {
 const MSK = 'Europe/Moscow';
 
 describe('bonus rules', () => {
+  it('BONUS-01 accepts the default rules and names every rule an operator set out of bounds', () => {
+    expect(checkBonusRules(DEFAULT_BONUS_RULES)).toEqual([]);
+    const problems = checkBonusRules({
+      topUpKopecksPerPoint: 0n,
+      topUpSources: ['card', 'transfer'],
+      spendingKopecksPerPoint: 100_000_01n,
+      spendingAccountCodes: [],
+      expiryMonths: 121,
+      expiringSoonDays: 0,
+    });
+    expect(problems.map((p) => p.field)).toEqual([
+      'topUpKopecksPerPoint',
+      'spendingKopecksPerPoint',
+      'topUpSources',
+      'spendingAccountCodes',
+      'expiryMonths',
+      'expiringSoonDays',
+    ]);
+    expect(problems[2]?.message).toContain('transfer');
+    expect(
+      checkBonusRules({ ...DEFAULT_BONUS_RULES, spendingAccountCodes: ['revenue:usage', 'clearing:cash'] }),
+    ).toEqual([
+      { field: 'spendingAccountCodes', message: expect.stringContaining('unknown: clearing:cash') },
+    ]);
+  });
+
   it('BONUS-01 gives a point per 10 ₽ topped up, rounded down, for card, autopay, voucher, cash and bank', () => {
     expect(topUpPoints(R, 'card', 500_00n)).toBe(50);
     expect(topUpPoints(R, 'voucher', 109_99n)).toBe(10);

@@ -84,3 +84,57 @@ export function previousMonth(now: Date, timeZone: string): CalendarMonth {
 export function pointsToExpire(earnedExpired: number, debited: number): number {
   return Math.max(0, earnedExpired - debited);
 }
+
+/** Payment sources that can earn points (`transfer` and `promised` never do). */
+export const EARNING_SOURCES = ['card', 'autopay', 'voucher', 'cash', 'bank'] as const;
+
+/** Operator accounts whose credits from a subscriber can count as spending: the revenue accounts. */
+export const SPENDING_ACCOUNT_CODES = [
+  'revenue:usage',
+  'revenue:fees',
+  'revenue:content',
+  'revenue:services',
+] as const;
+
+/** A rule the operator set that cannot stand: which one, and why (in English, for the console). */
+export interface BonusRuleProblem {
+  field: keyof BonusRules;
+  message: string;
+}
+
+/**
+ * BONUS-01: what an operator may set (`kabinet bonus rules set`), beyond the database's own checks: a point costs
+ * between 1 kopeck and 100,000 ₽, sources and accounts come from the known sets (at least one account), points
+ * expire in 1–120 months and "soon" means 1–365 days. Empty when the rules are fine.
+ */
+export function checkBonusRules(rules: BonusRules): BonusRuleProblem[] {
+  const problems: BonusRuleProblem[] = [];
+  const perPoint = (field: 'topUpKopecksPerPoint' | 'spendingKopecksPerPoint') => {
+    const value = rules[field];
+    if (value < 1n || value > 100_000_00n)
+      problems.push({ field, message: 'must be between 0.01 and 100000 roubles a point' });
+  };
+  perPoint('topUpKopecksPerPoint');
+  perPoint('spendingKopecksPerPoint');
+  const unknownSources = rules.topUpSources.filter(
+    (s) => !(EARNING_SOURCES as readonly string[]).includes(s),
+  );
+  if (unknownSources.length > 0)
+    problems.push({
+      field: 'topUpSources',
+      message: `unknown or never-earning sources ${unknownSources.join(', ')}; allowed: ${EARNING_SOURCES.join(', ')}`,
+    });
+  const unknownCodes = rules.spendingAccountCodes.filter(
+    (c) => !(SPENDING_ACCOUNT_CODES as readonly string[]).includes(c),
+  );
+  if (unknownCodes.length > 0 || rules.spendingAccountCodes.length === 0)
+    problems.push({
+      field: 'spendingAccountCodes',
+      message: `one or more of ${SPENDING_ACCOUNT_CODES.join(', ')}${unknownCodes.length > 0 ? `; unknown: ${unknownCodes.join(', ')}` : ''}`,
+    });
+  if (!Number.isInteger(rules.expiryMonths) || rules.expiryMonths < 1 || rules.expiryMonths > 120)
+    problems.push({ field: 'expiryMonths', message: 'must be a whole number of months, 1–120' });
+  if (!Number.isInteger(rules.expiringSoonDays) || rules.expiringSoonDays < 1 || rules.expiringSoonDays > 365)
+    problems.push({ field: 'expiringSoonDays', message: 'must be a whole number of days, 1–365' });
+  return problems;
+}
