@@ -24,7 +24,7 @@ test('PAY-04 PAY-09 sets up autopay with a saved card, sees it run, and sets a l
     saveCardToken(trx, {
       accountId: sub.accountId,
       loginId: sub.loginId,
-      acquirer: 'scripted',
+      acquirer: 'sandbox',
       card: { token: `tok_e2e_${sub.lineId}`, last4: '4242', brand: 'Visa', expires: '12/30' },
     }),
   );
@@ -49,7 +49,8 @@ test('PAY-04 PAY-09 sets up autopay with a saved card, sees it run, and sets a l
   await expect(rule).toContainText(/не больше 1\s000\s₽ в день/);
 
   // The minute's job charges the card (the acquirer is an external system, scripted here) and tops up.
-  const acquirer = new ScriptedAcquirer();
+  // Standing in for the sandbox that `kabinet serve` uses here, which saved the card.
+  const acquirer = new ScriptedAcquirer('sandbox');
   await runAutopayJobs({ db, acquirer, now: new Date(), timeZone: 'Europe/Moscow' });
   expect(acquirer.calls).toHaveLength(1);
   await page.reload();
@@ -74,4 +75,16 @@ test('PAY-04 PAY-09 sets up autopay with a saved card, sees it run, and sets a l
   await rule.getByTestId('autopay-pause').click();
   await expect(rule).toHaveAttribute('data-status', 'paused');
   await expect(rule.getByTestId('autopay-rule-paused')).toContainText('Вы приостановили его');
+
+  // The operator moves to another acquirer: the card saved with the old one is no longer offered, and the rule
+  // says it cannot run (and cannot be switched on) until a card is saved anew.
+  await db
+    .updateTable('saved_cards')
+    .set({ acquirer: 'previous-acquirer' })
+    .where('account_id', '=', sub.accountId)
+    .execute();
+  await page.reload();
+  await expect(autopay.noCards).toBeVisible();
+  await expect(rule.getByTestId('autopay-rule-card-unusable')).toContainText('прежний платёжный сервис');
+  await expect(rule.getByTestId('autopay-resume')).toBeDisabled();
 });

@@ -55,6 +55,45 @@ describe('autopay API', () => {
     expect(res.body).not.toContain('tok_secret');
   });
 
+  it('PAY-04 a card saved with a previous acquirer is not offered, cannot be chosen, and its rule says it will not run', async () => {
+    const sub = await subscriberWithCard();
+    const rule = await create(sub.client, sub.lineId, {
+      kind: 'monthly',
+      dayOfMonth: 5,
+      amount: 300_00,
+      cardId: sub.cardId,
+    });
+    expect(rule.statusCode).toBe(201);
+    expect(rule.json()).toMatchObject({ cardChargeable: true, nextRunAt: expect.any(String) });
+    // The operator switches acquirer: the sandbox's tokens cannot be charged through the new one.
+    await t.db
+      .updateTable('saved_cards')
+      .set({ acquirer: 'previous-acquirer' })
+      .where('id', '=', sub.cardId)
+      .execute();
+    const overview = (await sub.client.get(`/api/v1/lines/${sub.lineId}/autopay`)).json();
+    expect(overview.cards).toEqual([]);
+    expect(overview.autopays).toEqual([
+      expect.objectContaining({
+        cardRemoved: false,
+        cardChargeable: false,
+        nextRunAt: null,
+        status: 'active',
+      }),
+    ]);
+    expect((await sub.client.get(`/api/v1/lines/${sub.lineId}/saved-cards`)).json()).toEqual({ cards: [] });
+    const refused = await create(sub.client, sub.lineId, {
+      kind: 'threshold',
+      threshold: 100_00,
+      amount: 300_00,
+      cardId: sub.cardId,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ field: 'cardId', code: 'card_of_previous_acquirer' }),
+    ]);
+  });
+
   it('PAY-04 creates a threshold autopay once per Idempotency-Key and journals it', async () => {
     const sub = await subscriberWithCard();
     const body = {

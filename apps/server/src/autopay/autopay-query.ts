@@ -57,15 +57,19 @@ export async function autopaySpend(
   return { today: BigInt(row.today), month: BigInt(row.month) };
 }
 
-/** How a rule looks to its owner: state, next run, the limit holding it back. */
+/**
+ * How a rule looks to its owner: state, next run, the limit holding it back, and whether its card can be charged
+ * (not removed, saved with `acquirer`, the one in use); a rule whose card cannot be charged does not run.
+ */
 export function autopayView(
   rule: Autopay,
   card: SavedCard,
-  context: { now: Date; timeZone: string; spend: { today: bigint; month: bigint } },
+  context: { now: Date; timeZone: string; spend: { today: bigint; month: bigint }; acquirer: string },
 ): Static<typeof AutopaySchema> {
   const { now, timeZone } = context;
+  const cardChargeable = card.removed_at === null && card.acquirer === context.acquirer;
   let nextRunAt: Date | null = null;
-  if (rule.status === 'active') {
+  if (rule.status === 'active' && cardChargeable) {
     if (rule.retry_at && rule.retry_at > now) nextRunAt = rule.retry_at;
     else if (rule.kind === 'monthly' && rule.day_of_month !== null) {
       nextRunAt = nextMonthlyRun(
@@ -91,6 +95,7 @@ export function autopayView(
     amount: Number(rule.amount),
     card: cardView(card),
     cardRemoved: card.removed_at !== null,
+    cardChargeable,
     dailyLimit: rule.daily_limit === null ? null : Number(rule.daily_limit),
     monthlyLimit: rule.monthly_limit === null ? null : Number(rule.monthly_limit),
     status: rule.status,
@@ -130,7 +135,7 @@ export async function loadAutopay(
 /** The autopay screen's data for a line. */
 export async function loadAutopayOverview(
   db: Db,
-  input: { lineId: string; now: Date; timeZone: string; acquirerTest: boolean },
+  input: { lineId: string; now: Date; timeZone: string; acquirer: string; acquirerTest: boolean },
 ): Promise<Static<typeof AutopayOverview>> {
   const account = await db
     .selectFrom('lines as l')
@@ -141,7 +146,7 @@ export async function loadAutopayOverview(
     .executeTakeFirst();
   if (!account) throw problems.notFound('line');
   const [cards, rules, spend] = await Promise.all([
-    listSavedCards(db, account.id),
+    listSavedCards(db, account.id, input.acquirer),
     db
       .selectFrom('autopays')
       .selectAll()
@@ -169,6 +174,7 @@ export async function loadAutopayOverview(
               now: input.now,
               timeZone: input.timeZone,
               spend,
+              acquirer: input.acquirer,
             }),
           ]
         : [];

@@ -15,6 +15,8 @@ export interface AutopayActor {
   loginId: string;
   ip: string | null;
   now: Date;
+  /** The acquirer in use: only cards saved with it can be charged. */
+  acquirer: string;
 }
 
 /** At most this many rules per line: a threshold one and a few monthly ones are plenty. */
@@ -34,8 +36,11 @@ const journal = (trx: Db, actor: AutopayActor, action: string, details: Record<s
 
 const big = (v: number | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
 
-/** A card of the account that can be charged, or a 400 naming `cardId`. */
-async function chargeableCard(trx: Db, accountId: string, cardId: string) {
+/**
+ * A card of the account that can be charged, or a 400 naming `cardId`: `unknown_card` (not the account's, or
+ * removed), `card_of_previous_acquirer` (saved with an acquirer the operator no longer uses).
+ */
+async function chargeableCard(trx: Db, accountId: string, cardId: string, acquirer: string) {
   const card = await trx
     .selectFrom('saved_cards')
     .selectAll()
@@ -44,6 +49,13 @@ async function chargeableCard(trx: Db, accountId: string, cardId: string) {
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!card) throw problems.field('cardId', 'unknown_card', 'Choose one of the account’s saved cards.');
+  if (card.acquirer !== acquirer) {
+    throw problems.field(
+      'cardId',
+      'card_of_previous_acquirer',
+      'This card was saved with a previous payment provider and cannot be charged; save a card on a top-up.',
+    );
+  }
   return card;
 }
 
@@ -64,7 +76,7 @@ export async function createAutopay(
 ): Promise<string> {
   assertSettings(input);
   const accountId = await accountOfLine(trx, actor.lineId);
-  const card = await chargeableCard(trx, accountId, input.cardId);
+  const card = await chargeableCard(trx, accountId, input.cardId, actor.acquirer);
   // The line's lock serialises concurrent creates, so the cap holds.
   await trx.selectFrom('lines').select('id').where('id', '=', actor.lineId).forUpdate().execute();
   const count = await trx
@@ -169,8 +181,8 @@ export async function updateAutopay(
   const needsCard = input.cardId !== undefined || (input.status ?? rule.status) === 'active';
   const cardId = input.cardId ?? rule.card_id;
   if (needsCard) {
-    await chargeableCard(trx, rule.account_id, cardId).catch((err) => {
-      if (input.cardId === undefined && err instanceof AppError) {
+    await chargeableCard(trx, rule.account_id, cardId, actor.acquirer).catch((err) => {
+      if (input.cardId === undefined && err instanceof AppError && err.errors[0]?.code === 'unknown_card') {
         throw problems.field(
           'cardId',
           'card_removed',

@@ -48,13 +48,14 @@ export async function autopayRoutes(root: FastifyInstance, ctx: AppContext) {
     loginId: requirePrincipal(request).loginId,
     ip: request.ip,
     now: ctx.now(),
+    acquirer: ctx.acquirer.name,
   });
   /** The current view of one rule, as the screen shows it. */
   const present = async (lineId: string, autopayId: string) => {
     const now = ctx.now();
     const { rule, card } = await loadAutopay(ctx.db, lineId, autopayId);
     const spend = await autopaySpend(ctx.db, rule.account_id, now, ctx.timeZone);
-    return autopayView(rule, card, { now, timeZone: ctx.timeZone, spend });
+    return autopayView(rule, card, { now, timeZone: ctx.timeZone, spend, acquirer: ctx.acquirer.name });
   };
 
   app.get(
@@ -73,6 +74,7 @@ export async function autopayRoutes(root: FastifyInstance, ctx: AppContext) {
         lineId: request.params.lineId,
         now: ctx.now(),
         timeZone: ctx.timeZone,
+        acquirer: ctx.acquirer.name,
         acquirerTest: ctx.acquirer.test,
       }),
   );
@@ -90,7 +92,7 @@ export async function autopayRoutes(root: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const accountId = await accountOfLine(ctx.db, request.params.lineId);
-      return { cards: (await listSavedCards(ctx.db, accountId)).map(cardView) };
+      return { cards: (await listSavedCards(ctx.db, accountId, ctx.acquirer.name)).map(cardView) };
     },
   );
 
@@ -146,7 +148,12 @@ export async function autopayRoutes(root: FastifyInstance, ctx: AppContext) {
           const spend = await autopaySpend(trx, rule.account_id, who.now, ctx.timeZone);
           return {
             status: 201,
-            body: autopayView(rule, card, { now: who.now, timeZone: ctx.timeZone, spend }),
+            body: autopayView(rule, card, {
+              now: who.now,
+              timeZone: ctx.timeZone,
+              spend,
+              acquirer: ctx.acquirer.name,
+            }),
           };
         },
       });

@@ -68,13 +68,17 @@ export async function saveCardToken(
   return existing.id;
 }
 
-/** The account's cards that can be charged (not removed), newest first. */
-export async function listSavedCards(db: Db, accountId: string): Promise<SavedCard[]> {
+/**
+ * The account's cards that can be charged, newest first: not removed, and saved with `acquirer`, the one in use (a
+ * token of another acquirer — the operator switched — cannot be charged through it).
+ */
+export async function listSavedCards(db: Db, accountId: string, acquirer: string): Promise<SavedCard[]> {
   return db
     .selectFrom('saved_cards')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('removed_at', 'is', null)
+    .where('acquirer', '=', acquirer)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();

@@ -41,6 +41,11 @@ export const AutopaySchema = Type.Object({
   cardRemoved: Type.Boolean({
     description: 'The card was removed; the rule is paused until another is chosen.',
   }),
+  cardChargeable: Type.Boolean({
+    description:
+      'False when the card cannot be charged: removed, or saved with a payment provider the operator no longer ' +
+      'uses. Such a rule does not run (`nextRunAt` null) until it is made again with a newly saved card.',
+  }),
   dailyLimit: Nullable(
     Type.Integer({ description: 'At most this sum of autopayments of the account a day.' }),
   ),

@@ -16,7 +16,6 @@ import { AcquirerTimeoutError } from '../acquirer/acquirer.ts';
 export type ScriptedAnswer = 'succeeded' | 'failed' | 'timeout' | 'lost';
 
 export class ScriptedAcquirer implements Acquirer {
-  readonly name = 'scripted';
   readonly test = true;
   /** Answers for the next new charges, in order; `fallback` after them. */
   script: ScriptedAnswer[] = [];
@@ -30,6 +29,9 @@ export class ScriptedAcquirer implements Acquirer {
   /** Charges of payments that "timed out": they are decided (succeeded) when asked again. */
   private readonly settleOnAsk = new Set<string>();
   private counter = 0;
+
+  /** `name`: the acquirer it stands in for (cards are charged only through the acquirer that saved them). */
+  constructor(readonly name = 'scripted') {}
 
   async createPayment(_input: CreatePaymentInput): Promise<CreatedPayment> {
     throw new Error('not used by autopay');

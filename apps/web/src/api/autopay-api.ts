@@ -22,6 +22,8 @@ export interface Autopay {
   amount: number;
   card: SavedCard;
   cardRemoved: boolean;
+  /** False when the card cannot be charged (removed, or saved with a previous payment provider). */
+  cardChargeable: boolean;
   dailyLimit: number | null;
   monthlyLimit: number | null;
   status: 'active' | 'paused';

@@ -122,6 +122,8 @@ function RuleItem({
     rule.monthlyLimit === null ? null : money(rule.monthlyLimit),
   );
   const retrying = rule.status === 'active' && rule.failures > 0 && rule.nextRunAt !== null;
+  // A rule whose card cannot be charged does not run: no "next" line, and it cannot be switched on.
+  const runs = rule.status === 'active' && rule.cardChargeable;
   const reason = rule.lastFailureReason
     ? (a.failureReasons[rule.lastFailureReason] ?? rule.lastFailureReason)
     : null;
@@ -149,6 +151,11 @@ function RuleItem({
           {a.pausedBy[rule.pausedReason]}
         </p>
       )}
+      {!rule.cardRemoved && !rule.cardChargeable && (
+        <p className="autopay-paused" data-testid="autopay-rule-card-unusable">
+          {a.cardOfPreviousAcquirer}
+        </p>
+      )}
       {rule.lastRunAt && rule.lastResult && (
         <p data-testid="autopay-rule-last">
           {a.lastRun(`${when(rule.lastRunAt)}, ${a.lastResult[rule.lastResult]}`)}
@@ -159,7 +166,7 @@ function RuleItem({
           {a.failure(reason)}
         </p>
       )}
-      {rule.status === 'active' &&
+      {runs &&
         (retrying && rule.nextRunAt ? (
           <p data-testid="autopay-rule-next">{a.retry(when(rule.nextRunAt), rule.failures)}</p>
         ) : rule.nextRunAt ? (
@@ -185,7 +192,7 @@ function RuleItem({
           <button
             type="button"
             className="button button-secondary"
-            disabled={disabled || rule.cardRemoved}
+            disabled={disabled || !rule.cardChargeable}
             onClick={onResume}
             data-testid="autopay-resume"
           >

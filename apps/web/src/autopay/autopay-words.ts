@@ -52,6 +52,9 @@ export const autopayRu = {
     failures: 'Платёж не прошёл несколько раз подряд. Проверьте карту и включите снова.',
     card_removed: 'Карта удалена — выберите другую карту, чтобы включить снова.',
   },
+  cardOfPreviousAcquirer:
+    'Эту карту сохранил прежний платёжный сервис, списать с неё больше нельзя — автоплатёж не сработает. ' +
+    'Пополните баланс картой с отметкой «Сохранить карту» и создайте автоплатёж заново.',
   lastRun: (when: string) => `Последний платёж: ${when}`,
   lastResult: { succeeded: 'успешно', failed: 'не прошёл', pending: 'в обработке' },
   nextRun: (when: string) => `Следующий: ${when}`,
@@ -145,6 +148,9 @@ export const autopayEn: typeof autopayRu = {
     failures: 'The payment failed several times in a row. Check the card and switch it on again.',
     card_removed: 'The card was removed: choose another card to switch it on again.',
   },
+  cardOfPreviousAcquirer:
+    'This card was saved with our previous payment provider and can no longer be charged, so this autopay will ' +
+    'not run. Top up by card with “Save card” ticked and set the autopay up again.',
   lastRun: (when) => `Last payment: ${when}`,
   lastResult: { succeeded: 'succeeded', failed: 'failed', pending: 'processing' },
   nextRun: (when) => `Next: ${when}`,
