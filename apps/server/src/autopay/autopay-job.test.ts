@@ -121,6 +121,29 @@ async function rule(id: string) {
 }
 
 describe('autopay job', () => {
+  it('PAY-04 a rule whose card was saved with a previous acquirer is paused once, journaled and told', async () => {
+    const sub = await withAutopay({ kind: 'threshold', threshold: 100_00n });
+    await t.db
+      .updateTable('saved_cards')
+      .set({ acquirer: 'previous-acquirer' })
+      .where('id', '=', sub.cardId)
+      .execute();
+    const acquirer = new ScriptedAcquirer();
+    await job(acquirer);
+    await job(acquirer);
+    expect(acquirer.calls).toHaveLength(0);
+    expect(await rule(sub.autopayId)).toMatchObject({ status: 'paused', paused_reason: 'card_unusable' });
+    expect(await notices(sub.lineId)).toEqual(['top_ups:autopay_card_unusable']);
+    const journal = await t.db
+      .selectFrom('journal')
+      .select('details')
+      .where('line_id', '=', sub.lineId)
+      .where('action', '=', 'autopay.paused')
+      .execute();
+    expect(journal.map((j) => j.details)).toEqual([{ autopayId: sub.autopayId, reason: 'card_unusable' }]);
+    expect(await autopayPayments(sub.accountId)).toEqual([]);
+  });
+
   it('PAY-04 a threshold autopay tops up once when the balance is below the threshold, and notifies', async () => {
     const acquirer = new ScriptedAcquirer();
     const sub = await withAutopay({ kind: 'threshold', threshold: 100_00n, amount: 500_00n }, 50_00n);

@@ -6,7 +6,9 @@
  */
 import { sql } from 'kysely';
 import { AcquirerTimeoutError } from '../acquirer/acquirer.ts';
+import { recordJournal } from '../journal/record.ts';
 import type { MoneyJobDeps } from '../money-jobs/money-job.ts';
+import { notify } from '../notification-centre/notify.ts';
 import { candidateQuery, finishRun, finishWithState, isDue, runAutopay } from './run-autopay.ts';
 
 /** An attempt still pending after this long is asked about again (the first worker's call is long over). */
@@ -15,6 +17,7 @@ export const STALE_RUN_MS = 5 * 60_000;
 export async function runAutopayJobs(deps: MoneyJobDeps): Promise<number> {
   const errors: unknown[] = [];
   let done = await settlePendingRuns(deps, errors);
+  done += await pauseUnchargeable(deps);
   await rearmRecoveredThresholds(deps);
   const candidates = (await candidateQuery(deps).execute(deps.db)).rows;
   for (const candidate of candidates) {
@@ -29,6 +32,42 @@ export async function runAutopayJobs(deps: MoneyJobDeps): Promise<number> {
   // Reported after the pass, so the money-jobs runner logs it.
   if (errors.length > 0) throw errors[0];
   return done;
+}
+
+/**
+ * Active rules whose card was saved with another acquirer than the one in use (the operator switched) can never
+ * run: each is paused as `card_unusable` — once, as only active rules are looked at — journaled, and its line
+ * told which card and what to do. Returns how many.
+ */
+export async function pauseUnchargeable(deps: MoneyJobDeps): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ id: string; line_id: string; amount: bigint; brand: string; last4: string }>`
+      UPDATE autopays ap SET status = 'paused', paused_reason = 'card_unusable', retry_at = NULL,
+        updated_at = ${deps.now}
+      FROM saved_cards c
+      WHERE c.id = ap.card_id AND ap.status = 'active' AND ap.deleted_at IS NULL AND c.removed_at IS NULL
+        AND c.acquirer <> ${deps.acquirer.name}
+      RETURNING ap.id, ap.line_id, ap.amount, c.brand, c.last4`.execute(trx);
+    for (const rule of rows) {
+      await recordJournal(trx, {
+        actorKind: 'system',
+        channel: 'system',
+        lineId: rule.line_id,
+        action: 'autopay.paused',
+        details: { autopayId: rule.id, reason: 'card_unusable' },
+      });
+      await notify(trx, {
+        lineId: rule.line_id,
+        event: 'top_ups',
+        params: {
+          notice: 'autopay_card_unusable',
+          amount: Number(rule.amount),
+          card: `${rule.brand} •• ${rule.last4}`,
+        },
+      });
+    }
+    return rows.length;
+  });
 }
 
 interface PendingRun {

@@ -53,8 +53,10 @@ export const AutopaySchema = Type.Object({
     Type.Integer({ description: 'At most this sum of autopayments of the account a month.' }),
   ),
   status: StringEnum(['active', 'paused'] as const),
-  pausedReason: NullableEnum(['subscriber', 'failures', 'card_removed'] as const, {
-    description: '`subscriber` paused it; `failures`: every retry failed; `card_removed`.',
+  pausedReason: NullableEnum(['subscriber', 'failures', 'card_removed', 'card_unusable'] as const, {
+    description:
+      '`subscriber` paused it; `failures`: every retry failed; `card_removed`; `card_unusable`: the card was ' +
+      'saved with a payment provider the operator no longer uses.',
   }),
   failures: Type.Integer({ description: 'Consecutive failed attempts of the current autopayment.' }),
   lastRunAt: Nullable(Type.String({ format: 'date-time' })),

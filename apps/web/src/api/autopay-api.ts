@@ -27,7 +27,7 @@ export interface Autopay {
   dailyLimit: number | null;
   monthlyLimit: number | null;
   status: 'active' | 'paused';
-  pausedReason: 'subscriber' | 'failures' | 'card_removed' | null;
+  pausedReason: 'subscriber' | 'failures' | 'card_removed' | 'card_unusable' | null;
   failures: number;
   lastRunAt: string | null;
   lastResult: 'succeeded' | 'failed' | 'pending' | null;

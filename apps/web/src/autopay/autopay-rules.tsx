@@ -146,7 +146,8 @@ function RuleItem({
         {a.fromCard(a.card(rule.card.brand, rule.card.last4))}
         {limits && ` · ${limits}`}
       </p>
-      {rule.status === 'paused' && rule.pausedReason && (
+      {/* A card of the previous provider is explained once, below, whether or not the pass paused the rule yet. */}
+      {rule.status === 'paused' && rule.pausedReason && rule.pausedReason !== 'card_unusable' && (
         <p className="autopay-paused" data-testid="autopay-rule-paused">
           {a.pausedBy[rule.pausedReason]}
         </p>

@@ -51,6 +51,7 @@ export const autopayRu = {
     subscriber: 'Вы приостановили его.',
     failures: 'Платёж не прошёл несколько раз подряд. Проверьте карту и включите снова.',
     card_removed: 'Карта удалена — выберите другую карту, чтобы включить снова.',
+    card_unusable: 'Карту сохранил прежний платёжный сервис — списать с неё больше нельзя.',
   },
   cardOfPreviousAcquirer:
     'Эту карту сохранил прежний платёжный сервис, списать с неё больше нельзя — автоплатёж не сработает. ' +
@@ -147,6 +148,7 @@ export const autopayEn: typeof autopayRu = {
     subscriber: 'You paused it.',
     failures: 'The payment failed several times in a row. Check the card and switch it on again.',
     card_removed: 'The card was removed: choose another card to switch it on again.',
+    card_unusable: 'The card was saved with our previous payment provider and can no longer be charged.',
   },
   cardOfPreviousAcquirer:
     'This card was saved with our previous payment provider and can no longer be charged, so this autopay will ' +

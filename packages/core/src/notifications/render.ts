@@ -129,6 +129,7 @@ export const AUTOPAY_NOTICES = [
   'autopay_paid',
   'autopay_failed',
   'autopay_paused',
+  'autopay_card_unusable',
   'low_balance_threshold',
 ] as const;
 export type AutopayNotice = (typeof AUTOPAY_NOTICES)[number];
@@ -149,6 +150,10 @@ const RU_AUTOPAY: Record<AutopayNotice, Template> = {
     title: 'Автоплатёж приостановлен',
     body: `Автоплатёж ${rub(p, 'amount')} с карты ${str(p, 'card')} не прошёл после повторных попыток и приостановлен. Проверьте карту и включите его снова.`,
   }),
+  autopay_card_unusable: (p) => ({
+    title: 'Автоплатёж приостановлен',
+    body: `Карту ${str(p, 'card')} сохранил прежний платёжный сервис, списать с неё больше нельзя, поэтому автоплатёж ${rub(p, 'amount')} приостановлен. Пополните баланс картой с отметкой «Сохранить карту» и создайте автоплатёж заново.`,
+  }),
   low_balance_threshold: (p) => ({
     title: 'Баланс ниже порога',
     body: `На счёте ${rub(p, 'balance')} — меньше заданного порога ${rub(p, 'threshold')}. Пополните баланс.`,
@@ -167,6 +172,10 @@ const EN_AUTOPAY: Record<AutopayNotice, Template> = {
   autopay_paused: (p) => ({
     title: 'Autopay paused',
     body: `Autopay of ${rub(p, 'amount')} from card ${str(p, 'card')} failed after the retries and is paused. Check the card and switch it on again.`,
+  }),
+  autopay_card_unusable: (p) => ({
+    title: 'Autopay paused',
+    body: `Card ${str(p, 'card')} was saved with our previous payment provider and can no longer be charged, so the autopay of ${rub(p, 'amount')} is paused. Top up by card with “Save card” ticked and set the autopay up again.`,
   }),
   low_balance_threshold: (p) => ({
     title: 'Balance below your threshold',

@@ -21,7 +21,7 @@ export interface SavedCardsTable {
 
 export type AutopayKind = 'threshold' | 'monthly';
 export type AutopayStatus = 'active' | 'paused';
-export type AutopayPausedReason = 'subscriber' | 'failures' | 'card_removed';
+export type AutopayPausedReason = 'subscriber' | 'failures' | 'card_removed' | 'card_unusable';
 
 /** PAY-04: an autopay rule of a line: by threshold or monthly, charged to a saved card, with limits. */
 export interface AutopaysTable {
