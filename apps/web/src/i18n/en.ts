@@ -392,6 +392,7 @@ export const en: Dictionary = {
       'blacklist.removed': 'Number removed from the blacklist',
       'auth.password_issued': 'New password issued by SMS',
       'catalog.loaded': 'Tariff and service catalogue updated',
+      'bonus.rules_changed': 'Loyalty points rules changed',
       'channels.email_detalization_banned': 'Itemised bills by e-mail barred',
       'device_settings.sent': 'Internet and MMS settings sent',
       'history.reverted': 'Earlier services restored',

@@ -400,6 +400,7 @@ export const ru = {
       'blacklist.removed': 'Номер удалён из чёрного списка',
       'auth.password_issued': 'Выдан новый пароль по SMS',
       'catalog.loaded': 'Обновлён каталог тарифов и услуг',
+      'bonus.rules_changed': 'Изменены правила начисления баллов',
       'channels.email_detalization_banned': 'Запрещена детализация на e-mail',
       'device_settings.sent': 'Отправлены настройки интернета и MMS',
       'history.reverted': 'Возврат прежних услуг',
