@@ -74,7 +74,8 @@ export async function readCodeFromVirtualPhone(t: TestApp, msisdn: string): Prom
     url: `/api/v1/dev/phones/${encodeURIComponent(msisdn)}/messages`,
   });
   const messages = res.json<{ messages: Array<{ body: string }> }>().messages;
-  const code = /\b(\d{6})\b/.exec(messages[0]?.body ?? '')?.[1];
+  // Newest first; a notice delivered by the outbox after the code (funds out, a receipt) is passed over.
+  const code = messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find((found) => found !== undefined);
   if (!code) throw new Error(`No code in the virtual phone of ${msisdn}: ${JSON.stringify(messages)}`);
   return code;
 }
