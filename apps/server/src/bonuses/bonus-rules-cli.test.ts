@@ -1,7 +1,6 @@
 import { createTestDatabase } from '@kabinet/db/vitest';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_SECRET } from '../test/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKabinet } from '../test/cli.ts';
 import { registerBonusCommands } from './bonus-rules-cli.ts';
 import { loadBonusRules } from './points-ledger.ts';
 
@@ -13,30 +12,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-/** Runs `kabinet …` against the test database: what it printed, what it complained of, its exit code. */
-async function kabinet(...args: string[]) {
-  const program = new Command().exitOverride();
-  registerBonusCommands(program, async () => ({
-    db: database.db,
-    timeZone: 'Europe/Moscow',
-    secret: TEST_SECRET,
-    close: async () => {},
-  }));
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'kabinet', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { out, err, code };
-}
+const kabinet = (...args: string[]) => runKabinet(registerBonusCommands, database.db, ...args);
 
 describe('kabinet bonus rules', () => {
   it('BONUS-01 shows the rules and changes only what it is given, journaled', async () => {

@@ -86,6 +86,17 @@ function captureWebhooks(options: { lose?: boolean } = {}) {
   return { bodies, restore: () => spy.mockRestore() };
 }
 
+/** A top-up paid on the hosted page whose webhook was lost: still pending, its webhook body in hand. */
+async function paidWithLostWebhook(sub: Awaited<ReturnType<typeof subscriber>>, amount: number) {
+  const { payment, confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount });
+  const hooks = captureWebhooks({ lose: true });
+  await payOnPage(confirmationUrl, CARDS.success);
+  hooks.restore();
+  expect(hooks.bodies).toHaveLength(1);
+  expect(await balanceOf(sub.ledgerAccountId)).toBe(0n);
+  return { payment, body: hooks.bodies[0] as string };
+}
+
 async function sendWebhook(body: string, header?: string) {
   const signature =
     header ?? (await signWebhook(WEBHOOK_SECRET, body, Math.floor(t.clock.now.getTime() / 1000)));
@@ -166,12 +177,7 @@ describe('card top-ups through the sandbox acquirer', () => {
 
   it('PAY-01 first deliveries racing each other (same event and renamed ones) credit the payment once', async () => {
     const sub = await subscriber();
-    const { payment, confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount: 400_00 });
-    const hooks = captureWebhooks({ lose: true });
-    await payOnPage(confirmationUrl, CARDS.success);
-    hooks.restore();
-    const body = hooks.bodies[0] as string;
-    expect(await balanceOf(sub.ledgerAccountId)).toBe(0n);
+    const { payment, body } = await paidWithLostWebhook(sub, 400_00);
     const bodies = Array.from({ length: 12 }, (_, i) =>
       i % 2 === 0
         ? body
@@ -229,12 +235,7 @@ describe('card top-ups through the sandbox acquirer', () => {
 
   it('PAY-01 rejects a forged signature (401) and a stale timestamp (400); nothing is credited', async () => {
     const sub = await subscriber();
-    const { payment, confirmationUrl } = await started(sub.client, { lineId: sub.lineId, amount: 200_00 });
-    const hooks = captureWebhooks({ lose: true });
-    await payOnPage(confirmationUrl, CARDS.success);
-    hooks.restore();
-    expect(await balanceOf(sub.ledgerAccountId)).toBe(0n);
-    const body = hooks.bodies[0] as string;
+    const { payment, body } = await paidWithLostWebhook(sub, 200_00);
     const now = Math.floor(t.clock.now.getTime() / 1000);
 
     const forged = await sendWebhook(body, await signWebhook('not-the-secret', body, now));

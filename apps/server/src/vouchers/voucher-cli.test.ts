@@ -1,7 +1,7 @@
 import { normaliseVoucherCode } from '@kabinet/core';
 import { createTestDatabase } from '@kabinet/db/vitest';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKabinet } from '../test/cli.ts';
 import { TEST_SECRET } from '../test/harness.ts';
 import { registerVoucherCommands } from './voucher-cli.ts';
 import { voucherDigest } from './voucher-digest.ts';
@@ -16,23 +16,7 @@ afterAll(async () => {
 
 /** Runs `kabinet …` against the test database and returns what it printed. */
 async function kabinet(...args: string[]): Promise<string[]> {
-  const program = new Command().exitOverride();
-  registerVoucherCommands(program, async () => ({
-    db: database.db,
-    timeZone: 'Europe/Moscow',
-    secret: TEST_SECRET,
-    close: async () => {},
-  }));
-  const printed: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  try {
-    await program.parseAsync(['node', 'kabinet', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return printed;
+  return (await runKabinet(registerVoucherCommands, database.db, ...args)).out;
 }
 
 describe('kabinet vouchers issue', () => {
